@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    """The project package doubles as the app holding the shared kit every other app builds on."""
+
+    name = "cms"
+    verbose_name = "Coopérations ville–campagne"
+    default_auto_field = "django.db.models.BigAutoField"

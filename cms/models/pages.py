@@ -1,0 +1,266 @@
+"""The shared page types: standard pages, news, contact form, territories."""
+
+from decimal import Decimal
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.models.mixins import BasePage
+from cms.visibility import visible_pages
+
+LISTING_PAGE_SIZE = 12
+
+DEPARTMENTS = [
+    ("01", "Ain"),
+    ("03", "Allier"),
+    ("07", "Ardèche"),
+    ("15", "Cantal"),
+    ("26", "Drôme"),
+    ("38", "Isère"),
+    ("42", "Loire"),
+    ("43", "Haute-Loire"),
+    ("63", "Puy-de-Dôme"),
+    ("69", "Rhône"),
+    ("73", "Savoie"),
+    ("74", "Haute-Savoie"),
+]
+
+
+def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
+    """Return one page of ``queryset`` from the ``page`` parameter; a bad value gives the first or last page."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class StandardPage(BasePage):
+    """A page of text composed from blocks: la démarche, objectives, organisation, statements."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage", "cms.FormPage"]
+
+    class Meta:
+        verbose_name = _("page standard")
+        verbose_name_plural = _("pages standard")
+
+
+class NewsIndexPage(BasePage):
+    """The news listing ("Actualités"), newest first, filterable by tag."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cms.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("index des actualités")
+
+    def news(self, request):
+        """The visible news items under this index, newest first, with the data cards need."""
+        items = visible_pages(request, NewsPage.objects.child_of(self)).order_by("-date", "-pk")
+        tag = request.GET.get("tag")
+        if tag:
+            items = items.filter(tags__slug=tag)
+        return items.select_related("image").prefetch_related("tags")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_items"] = paginate(request, self.news(request))
+        context["current_tag"] = request.GET.get("tag", "")
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("cms.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class NewsPage(BasePage):
+    """A news item, dated and tagged."""
+
+    date = models.DateField(_("date de publication"))
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    image_alt = models.CharField(
+        _("texte alternatif de l'image"), max_length=250, blank=True, help_text=_("Laisser vide si décorative.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("mots-clés"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("tags")]),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], _("Image")),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body"), index.FilterField("date")]
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("actualité")
+        verbose_name_plural = _("actualités")
+
+
+class FormField(TranslatableMixin, AbstractFormField):
+    page = ParentalKey("cms.FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+
+class FormPage(AbstractEmailForm, BasePage):
+    """A form built by editors (the contact form): submissions are stored and emailed."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    thank_you_text = RichTextField(_("message de remerciement"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        FormSubmissionsPanel(),
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Champs du formulaire")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            _("Courriel envoyé à chaque réponse"),
+        ),
+    ]
+    parent_page_types = ["home.HomePage", "cms.StandardPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("formulaire")
+        verbose_name_plural = _("formulaires")
+
+
+class TerritoryIndexPage(BasePage):
+    """The territories of the network, on a map and in a list."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cms.TerritoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("index des territoires")
+
+    def territories(self, request):
+        return visible_pages(request, TerritoryPage.objects.child_of(self)).order_by("title").select_related("image")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["territories"] = list(self.territories(request))
+        return context
+
+
+class TerritoryContact(TranslatableMixin, Orderable):
+    """A person to call in a territory."""
+
+    page = ParentalKey("cms.TerritoryPage", on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("nom"), max_length=120)
+    role = models.CharField(_("fonction"), max_length=200, blank=True)
+    email = models.EmailField(_("courriel"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldRowPanel([FieldPanel("email"), FieldPanel("phone")])]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("contact")
+
+
+class TerritoryPage(BasePage):
+    """A rural territory of the network. Its offers and local events are published beneath it."""
+
+    department = models.CharField(_("département"), max_length=3, choices=DEPARTMENTS)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("présentation"), blank=True)
+    support_resources = RichTextField(
+        _("ressources d'accompagnement"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Qui accompagne les porteurs de projets sur le territoire : structures, dispositifs, aides."),
+    )
+    communes = models.TextField(_("communes"), blank=True, help_text=_("Une commune par ligne."))
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("-90")), MaxValueValidator(Decimal("90"))],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal("180"))],
+    )
+    website = models.URLField(_("site web"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("department"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("support_resources"),
+        InlinePanel("contacts", label=_("Contacts")),
+        MultiFieldPanel(
+            [FieldPanel("communes"), FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]), FieldPanel("website")],
+            _("Localisation"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("communes"),
+        index.FilterField("department"),
+    ]
+    parent_page_types = ["cms.TerritoryIndexPage"]
+    # Offers and local events join here when their apps land ("offers.OfferPage", "agenda.EventPage").
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("territoire")
+        verbose_name_plural = _("territoires")
+
+    @property
+    def commune_list(self):
+        return [line.strip() for line in self.communes.splitlines() if line.strip()]
+
+    @property
+    def has_point(self):
+        return self.latitude is not None and self.longitude is not None

@@ -1,0 +1,96 @@
+"""Site-wide settings and the footer, managed by editors."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Orderable, TranslatableMixin
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details, social links and logo, the same in every language."""
+
+    organisation = models.CharField(_("structure porteuse"), max_length=160, default="Cap Rural")
+    email = models.EmailField(_("courriel de contact"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    address = models.TextField(_("adresse postale"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon"), blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("organisation"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")], _("Contact")),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("linkedin_url"), FieldPanel("facebook_url"), FieldPanel("youtube_url"), FieldPanel("mastodon_url")],
+            _("Réseaux sociaux"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("paramètres du site")
+
+    @property
+    def social_links(self):
+        links = [
+            ("LinkedIn", self.linkedin_url),
+            ("Facebook", self.facebook_url),
+            ("YouTube", self.youtube_url),
+            ("Mastodon", self.mastodon_url),
+        ]
+        return [(name, url) for name, url in links if url]
+
+
+class Footer(TranslatableMixin, ClusterableModel):
+    """The footer of one language: a short text and useful links (mentions, accessibility, contact)."""
+
+    text = RichTextField(_("texte"), blank=True, features=["bold", "italic", "link"])
+    funding_notice = models.TextField(
+        _("mention des financeurs"),
+        blank=True,
+        help_text=_("Par ex. « Ce projet est cofinancé par le FEADER. L'Europe investit dans les zones rurales. »"),
+    )
+
+    panels = [FieldPanel("text"), FieldPanel("funding_notice"), InlinePanel("links", label=_("Liens"))]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("pied de page")
+        verbose_name_plural = _("pieds de page")
+
+    def __str__(self):
+        return str(_("Pied de page (%(locale)s)") % {"locale": self.locale.get_display_name()})
+
+    @classmethod
+    def for_active_locale(cls):
+        """The footer of the visitor's language, or None when editors have not written one."""
+        return cls.objects.filter(locale=Locale.get_active()).prefetch_related("links__page").first()
+
+
+class FooterLink(TranslatableMixin, Orderable):
+    footer = ParentalKey(Footer, on_delete=models.CASCADE, related_name="links")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    url = models.URLField(_("ou adresse externe"), blank=True)
+    label = models.CharField(_("libellé"), max_length=80, blank=True)
+
+    panels = [FieldPanel("page"), FieldPanel("url"), FieldPanel("label")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("lien")
+
+    @property
+    def href(self):
+        return self.page.url if self.page else self.url
+
+    @property
+    def text(self):
+        return self.label or (self.page.title if self.page else self.url)

@@ -1,0 +1,104 @@
+"""Template tags for the site's frame: navigation, language switcher, alternates, breadcrumbs."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from cms import maps
+from cms.models import Footer
+from cms.visibility import visible_pages
+
+register = template.Library()
+
+
+def _home_of(request, locale):
+    return visible_pages(request, Page.objects.filter(depth=2), locale=locale).first()
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    """The home page of the active language."""
+    request = context.get("request")
+    return _home_of(request, Locale.get_active())
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's children marked "show in menus", as the visitor may see them."""
+    request = context.get("request")
+    home = site_home(context)
+    if home is None:
+        return []
+    return list(visible_pages(request, home.get_children()).filter(show_in_menus=True).order_by("path"))
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language: the translated page when it exists and is visible, else that language's home.
+
+    Views that are not pages (search, 404) get their URL translated by Django's URL resolver.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for other in visible_pages(request, page.get_translations(inclusive=True), any_locale=True).select_related(
+            "locale"
+        ):
+            translations[other.locale.language_code] = other
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url, exists = translations[code].get_url(request), True
+        elif isinstance(page, Page) and code in locales:
+            home = _home_of(request, locales[code])
+            url, exists = (home.get_url(request) if home else f"/{code}/"), False
+        elif request is not None:
+            url, exists = translate_url(request.get_full_path(), code), True
+        else:
+            url, exists = f"/{code}/", False
+        links.append({"code": code, "name": name, "url": url, "is_current": code == current, "exists": exists})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """The visible ancestors of ``page`` below the root, home first."""
+    request = context.get("request")
+    return list(visible_pages(request, page.get_ancestors(), locale=page.locale).filter(depth__gt=1).order_by("depth"))
+
+
+@register.simple_tag
+def footer():
+    return Footer.for_active_locale()
+
+
+@register.filter
+def absolute(url, request):
+    """Make a relative URL absolute for meta tags (Open Graph needs absolute URLs)."""
+    if not url or request is None or url.startswith(("http://", "https://")):
+        return url
+    return request.build_absolute_uri(url)
+
+
+@register.filter
+def in_section(page, item):
+    """Whether ``page`` is ``item`` or lies beneath it (to mark the current menu entry)."""
+    return isinstance(page, Page) and bool(page.path) and page.path.startswith(item.path)
+
+
+@register.inclusion_tag("components/territory_map.html")
+def territory_map(territories, current=None):
+    """The schematic map with one point per territory (a single page is accepted too)."""
+    if isinstance(territories, Page):
+        territories = [territories]
+    return {
+        "region_path": maps.region_path(),
+        "metropolises": maps.metropolis_points(),
+        "points": maps.territory_points(territories),
+        "current": current,
+    }

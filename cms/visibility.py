@@ -1,0 +1,61 @@
+"""The one gate every listing, menu, count, feed, sitemap and search goes through.
+
+Wagtail checks view restrictions only when it serves a page itself; anything that lists pages must ask
+this module what the current request may see. Later capabilities (members, registrations) extend
+``allowed_restriction_ids`` rather than write their own filter.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Locale, Page, PageViewRestriction
+
+
+def allowed_restriction_ids(request):
+    """Return the ids of the view restrictions the visitor of ``request`` passes."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return set()
+    restrictions = PageViewRestriction.objects.all()
+    if user.is_superuser:
+        return {r.pk for r in restrictions}
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    allowed = set()
+    for restriction in restrictions.prefetch_related("groups"):
+        if restriction.restriction_type == PageViewRestriction.LOGIN:
+            allowed.add(restriction.pk)
+        elif restriction.restriction_type == PageViewRestriction.GROUPS and group_ids & {
+            g.pk for g in restriction.groups.all()
+        }:
+            allowed.add(restriction.pk)
+    return allowed
+
+
+def _denied_q(request):
+    allowed = allowed_restriction_ids(request)
+    q = Q()
+    for restriction in PageViewRestriction.objects.select_related("page").exclude(pk__in=allowed):
+        page = restriction.page
+        q |= Q(path__startswith=page.path, depth__gte=page.depth)
+    return q
+
+
+def visible_pages(request, queryset=None, *, locale=None, any_locale=False):
+    """Return the pages of ``queryset`` that ``request`` may see (``None`` means an anonymous visitor).
+
+    Visible means: live, not past its expiry date (even if ``publish_scheduled`` has not run yet),
+    outside any private section the visitor does not pass, and in the active locale (or ``locale``;
+    ``any_locale=True`` keeps every locale, for the sitemap).
+    """
+    qs = Page.objects.all() if queryset is None else queryset
+    qs = qs.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+    if not any_locale:
+        qs = qs.filter(locale=locale or Locale.get_active())
+    denied = _denied_q(request)
+    if denied:
+        qs = qs.exclude(denied)
+    return qs
+
+
+def can_see(request, page):
+    """Whether the visitor may see this one page (for links built from page choosers)."""
+    return visible_pages(request, Page.objects.filter(pk=page.pk), locale=page.locale).exists()

@@ -1,0 +1,79 @@
+"""The landing page of each language."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cms.blocks import BodyBlock, LinkBlock
+from cms.models import BasePage, NewsPage
+from cms.visibility import visible_pages
+
+LATEST_NEWS_COUNT = 3
+
+
+class ObjectiveBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titre"), max_length=160)
+    text = blocks.TextBlock(label=_("Texte"))
+
+
+class EntryPointBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titre"), max_length=80)
+    text = blocks.TextBlock(label=_("Texte"), required=False)
+    link = LinkBlock(label=_("Lien"))
+
+
+class HomePage(BasePage):
+    """Tells a visitor in ten seconds what the network is and where to go."""
+
+    hero_title = models.CharField(
+        _("accroche"), max_length=200, help_text=_("La grande phrase en haut de la page d'accueil.")
+    )
+    hero_text = models.TextField(_("texte d'introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_link = StreamField(
+        [("link", LinkBlock())], verbose_name=_("bouton principal"), blank=True, max_num=2
+    )
+    objectives_title = models.CharField(_("titre des objectifs"), max_length=160, blank=True)
+    objectives = StreamField(
+        [("objective", ObjectiveBlock())], verbose_name=_("objectifs de la démarche"), blank=True, max_num=6
+    )
+    entry_points = StreamField(
+        [("entry", EntryPointBlock())],
+        verbose_name=_("portes d'entrée"),
+        blank=True,
+        max_num=6,
+        help_text=_("Les rubriques où orienter le visiteur : offres, agenda, territoires…"),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("contenu complémentaire"), blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image"), FieldPanel("hero_link")], _("Bandeau")),
+        MultiFieldPanel([FieldPanel("objectives_title"), FieldPanel("objectives")], _("Objectifs")),
+        FieldPanel("entry_points"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    # Offers, agenda, members' area and search pages join when their apps land.
+    subpage_types = ["cms.StandardPage", "cms.NewsIndexPage", "cms.TerritoryIndexPage", "cms.FormPage"]
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def latest_news(self, request):
+        return (
+            visible_pages(request, NewsPage.objects.all(), locale=self.locale)
+            .order_by("-date", "-pk")
+            .select_related("image")[:LATEST_NEWS_COUNT]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = self.latest_news(request)
+        return context
