@@ -1,0 +1,62 @@
+"""Shared fixtures: a bilingual site tree built the way editors build it (French, then translations)."""
+
+from dataclasses import dataclass
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Locale, Page, Site
+
+from tests.factories import HomePageFactory
+
+
+def soup(response):
+    """Parse a response's HTML."""
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def translate(page, locale, **fields):
+    """Create the translation of ``page`` in ``locale`` with ``fields`` set, published."""
+    translated = page.copy_for_translation(locale, copy_parents=False)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated.specific
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page.specific
+
+
+@dataclass
+class SiteTree:
+    fr: Locale
+    en: Locale
+    root: Page
+    home: Page
+    home_en: Page
+    site: Site
+
+
+@pytest.fixture
+def locales(db):
+    fr = Locale.objects.get(language_code="fr")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return fr, en
+
+
+@pytest.fixture
+def site_tree(locales):
+    """A French home page as the default site's root, and its English translation."""
+    fr, en = locales
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
+    root.refresh_from_db()
+    home = HomePageFactory(parent=root, locale=fr)
+    Site.objects.all().delete()
+    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    home_en = translate(home, en, title="Home", slug="home", hero_title="Living and working in the countryside")
+    return SiteTree(fr=fr, en=en, root=root, home=home, home_en=home_en, site=site)
