@@ -5,6 +5,7 @@ entered by editors; labels and help texts are for the admin, in French.
 """
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -239,7 +240,9 @@ class PartnerLogosBlock(blocks.StructBlock):
 
 
 class TimelineEntryBlock(blocks.StructBlock):
-    date = blocks.CharBlock(label=_("Date ou période"), max_length=60, help_text=_("Par ex. « 2017 » ou « 15 et 16 juin 2016 »"))
+    date = blocks.CharBlock(
+        label=_("Date ou période"), max_length=60, help_text=_("Par ex. « 2017 » ou « 15 et 16 juin 2016 »")
+    )
     title = blocks.CharBlock(label=_("Titre"), max_length=200)
     text = blocks.RichTextBlock(label=_("Texte"), required=False, features=RICH_TEXT_FEATURES)
 

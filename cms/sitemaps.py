@@ -9,12 +9,7 @@ class PageSitemap(Sitemap):
     """Every page an anonymous visitor may see, in every locale."""
 
     def items(self):
-        return (
-            visible_pages(None, any_locale=True)
-            .filter(depth__gt=1)
-            .order_by("path")
-            .select_related("locale")
-        )
+        return visible_pages(None, any_locale=True).filter(depth__gt=1).order_by("path").select_related("locale")
 
     def location(self, item):
         return item.get_url()

@@ -7,6 +7,7 @@ this module what the current request may see. Later capabilities (members, regis
 
 from django.db.models import Q
 from django.utils import timezone
+
 from wagtail.models import Locale, Page, PageViewRestriction
 
 
@@ -21,11 +22,11 @@ def allowed_restriction_ids(request):
     group_ids = set(user.groups.values_list("pk", flat=True))
     allowed = set()
     for restriction in restrictions.prefetch_related("groups"):
-        if restriction.restriction_type == PageViewRestriction.LOGIN:
-            allowed.add(restriction.pk)
-        elif restriction.restriction_type == PageViewRestriction.GROUPS and group_ids & {
-            g.pk for g in restriction.groups.all()
-        }:
+        if (
+            restriction.restriction_type == PageViewRestriction.LOGIN
+            or restriction.restriction_type == PageViewRestriction.GROUPS
+            and group_ids & {g.pk for g in restriction.groups.all()}
+        ):
             allowed.add(restriction.pk)
     return allowed
 

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -33,11 +34,14 @@ class HomePage(BasePage):
     )
     hero_text = models.TextField(_("texte d'introduction"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    hero_link = StreamField(
-        [("link", LinkBlock())], verbose_name=_("bouton principal"), blank=True, max_num=2
-    )
+    hero_link = StreamField([("link", LinkBlock())], verbose_name=_("bouton principal"), blank=True, max_num=2)
     objectives_title = models.CharField(_("titre des objectifs"), max_length=160, blank=True)
     objectives = StreamField(
         [("objective", ObjectiveBlock())], verbose_name=_("objectifs de la démarche"), blank=True, max_num=6
@@ -53,7 +57,10 @@ class HomePage(BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image"), FieldPanel("hero_link")], _("Bandeau")),
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image"), FieldPanel("hero_link")],
+            _("Bandeau"),
+        ),
         MultiFieldPanel([FieldPanel("objectives_title"), FieldPanel("objectives")], _("Objectifs")),
         FieldPanel("entry_points"),
         FieldPanel("body"),

@@ -1,6 +1,7 @@
 """The site search: every page the visitor may see in the active language."""
 
 from django.shortcuts import render
+
 from wagtail.models import Page
 
 from cms.models import paginate

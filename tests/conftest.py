@@ -4,7 +4,9 @@ from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.contrib.contenttypes.models import ContentType
+
 from wagtail.models import Locale, Page, Site
 
 from tests.factories import HomePageFactory

@@ -6,6 +6,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -101,7 +102,12 @@ class NewsPage(BasePage):
 
     date = models.DateField(_("date de publication"))
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     image_alt = models.CharField(
         _("texte alternatif de l'image"), max_length=250, blank=True, help_text=_("Laisser vide si décorative.")
@@ -202,7 +208,12 @@ class TerritoryPage(BasePage):
 
     department = models.CharField(_("département"), max_length=3, choices=DEPARTMENTS)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name=_("présentation"), blank=True)
     support_resources = RichTextField(
@@ -239,7 +250,11 @@ class TerritoryPage(BasePage):
         FieldPanel("support_resources"),
         InlinePanel("contacts", label=_("Contacts")),
         MultiFieldPanel(
-            [FieldPanel("communes"), FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]), FieldPanel("website")],
+            [
+                FieldPanel("communes"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("website"),
+            ],
             _("Localisation"),
         ),
     ]

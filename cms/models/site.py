@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -19,7 +20,12 @@ class SiteSettings(BaseSiteSetting):
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     address = models.TextField(_("adresse postale"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
@@ -27,10 +33,17 @@ class SiteSettings(BaseSiteSetting):
     mastodon_url = models.URLField(_("Mastodon"), blank=True)
 
     panels = [
-        MultiFieldPanel([FieldPanel("organisation"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")], _("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("organisation"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")], _("Contact")
+        ),
         FieldPanel("logo"),
         MultiFieldPanel(
-            [FieldPanel("linkedin_url"), FieldPanel("facebook_url"), FieldPanel("youtube_url"), FieldPanel("mastodon_url")],
+            [
+                FieldPanel("linkedin_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("mastodon_url"),
+            ],
             _("Réseaux sociaux"),
         ),
     ]

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from django.core.management import call_command
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))

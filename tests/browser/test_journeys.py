@@ -1,7 +1,8 @@
 """What a visitor does: switch language, follow the navigation, send the contact form."""
 
-from django.core import mail
 from playwright.sync_api import expect
+
+from django.core import mail
 
 from cms.models import FormPage
 

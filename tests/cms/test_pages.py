@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
+
 from django.core import mail
+
 from wagtail.models import PageViewRestriction
 
 from cms.models import FormPage
@@ -30,7 +32,10 @@ BODY = [
     },
     {
         "type": "accordion",
-        "value": {"title": "Questions", "items": [{"question": "Qui peut participer ?", "answer": "<p>Les territoires.</p>"}]},
+        "value": {
+            "title": "Questions",
+            "items": [{"question": "Qui peut participer ?", "answer": "<p>Les territoires.</p>"}],
+        },
     },
     {
         "type": "contact",
@@ -50,8 +55,11 @@ BODY = [
         "type": "table",
         "value": {
             "caption": "Participants",
-            "table": {"data": [["Action", "Participants"], ["Session Lyon", "25"]], "first_row_is_table_header": True,
-                      "first_col_is_header": False},
+            "table": {
+                "data": [["Action", "Participants"], ["Session Lyon", "25"]],
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+            },
         },
     },
 ]
@@ -108,7 +116,9 @@ def test_menu_lists_visible_pages_marked_for_menus(client, site_tree):
 def test_news_index_lists_visible_news_newest_first_and_paginates(client, site_tree):
     index = NewsIndexPageFactory(parent=site_tree.home)
     for n in range(14):
-        NewsPageFactory(parent=index, title=f"Nouvelle {n:02d}", date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
+        NewsPageFactory(
+            parent=index, title=f"Nouvelle {n:02d}", date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n)
+        )
     NewsPageFactory(parent=index, title="Brouillon", live=False)
     first = soup(client.get(index.url))
     titles = [a.get_text(strip=True) for a in first.select(".card__title a")]
@@ -150,7 +160,9 @@ def test_news_page_shows_date_and_tags(client, site_tree):
 def test_territory_pages_show_map_contacts_and_communes(client, site_tree):
     index = TerritoryIndexPageFactory(parent=site_tree.home)
     diois = TerritoryPageFactory(parent=index, title="Pays Diois", slug="pays-diois")
-    diois.contacts.create(name="Malika Sema", role="Chargée de mission", email="accueil@example.org", locale=site_tree.fr)
+    diois.contacts.create(
+        name="Malika Sema", role="Chargée de mission", email="accueil@example.org", locale=site_tree.fr
+    )
     publish(diois)
     TerritoryPageFactory(parent=index, title="Beaujolais Vert", department="69")
     listing = soup(client.get(index.url))

@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 import time_machine
+
 from django.contrib.auth.models import AnonymousUser, Group
 from django.test import RequestFactory
 from django.utils import timezone, translation
+
 from wagtail.models import PageViewRestriction
 
 from cms.models import NewsPage

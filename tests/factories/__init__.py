@@ -5,10 +5,22 @@ from decimal import Decimal
 
 import factory
 import wagtail_factories
+
 from django.contrib.auth import get_user_model
+
 from wagtail.models import Locale
 
-from cms.models import Audience, FormField, FormPage, NewsIndexPage, NewsPage, StandardPage, TerritoryIndexPage, TerritoryPage, Theme
+from cms.models import (
+    Audience,
+    FormField,
+    FormPage,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+    TerritoryIndexPage,
+    TerritoryPage,
+    Theme,
+)
 from home.models import HomePage
 
 

@@ -1,7 +1,9 @@
 """The site search returns what the visitor may see, in their language."""
 
 import pytest
+
 from django.conf import settings
+
 from wagtail.models import PageViewRestriction
 
 from tests.conftest import soup, translate
