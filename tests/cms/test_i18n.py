@@ -80,3 +80,19 @@ def test_unprefixed_unknown_url_redirects_then_404s(client, site_tree):
 def test_search_url_is_translated(client, site_tree):
     assert client.get("/fr/recherche/").status_code == 200
     assert client.get("/en/search/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("fr", "Le site rencontre un problème"), ("en", "The site has run into a problem")]
+)
+def test_server_error_page_is_self_contained_and_translated(rf, language, heading, django_assert_num_queries):
+    from django.utils import translation
+
+    from cms.views import server_error
+
+    with translation.override(language), django_assert_num_queries(0):
+        response = server_error(rf.get(f"/{language}/"))
+    html = soup(response)
+    assert response.status_code == 500
+    assert html.html["lang"] == language
+    assert html.h1.get_text(strip=True) == heading
