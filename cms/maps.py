@@ -64,15 +64,28 @@ def region_path():
     return "M" + " L".join(f"{x},{y}" for x, y in points) + " Z"
 
 
+def _label(x, y, offset=10):
+    """Label position and anchor: to the right of a point in the west, to the left in the east,
+    so that no label runs off the map."""
+    if x > WIDTH / 2:
+        return {"label_x": f"{x - offset:.1f}", "label_y": f"{y + 4:.1f}", "anchor": "end"}
+    return {"label_x": f"{x + offset:.1f}", "label_y": f"{y + 4:.1f}", "anchor": "start"}
+
+
 def metropolis_points():
-    return [{"name": name, "x": x, "y": y} for name, (x, y) in ((n, project(lat, lng)) for n, lat, lng in METROPOLISES)]
+    """The metropolises, as landmarks. Coordinates are strings: SVG wants a dot, never a localised comma."""
+    points = []
+    for name, lat, lng in METROPOLISES:
+        x, y = project(lat, lng)
+        points.append({"name": name, "x": f"{x - 4:.1f}", "y": f"{y - 4:.1f}", **_label(x, y + 12, offset=0)})
+    return points
 
 
 def territory_points(territories):
-    """The territories that have coordinates, with their position on the map."""
+    """The territories that have coordinates, numbered in list order, with their position on the map."""
     points = []
     for territory in territories:
         if territory.has_point:
             x, y = project(territory.latitude, territory.longitude)
-            points.append({"page": territory, "x": x, "y": y})
+            points.append({"page": territory, "number": len(points) + 1, "x": f"{x:.1f}", "y": f"{y:.1f}"})
     return points

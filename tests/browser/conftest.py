@@ -12,15 +12,15 @@ import pytest
 from django.core.management import call_command
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Playwright's sync API keeps an event loop in this thread; the Django calls made by the tests
-# themselves (loading fixtures, reading the database) are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # The live server reads from another thread, so these tests commit; serialized rollback
+            # restores what the migrations created (locales, root page) after each of them.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
     if not CHROMIUM.exists():
         skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (make test installs it with apt when root)")
         for item in items:
@@ -38,6 +38,9 @@ def pytest_report_header(config):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop in this thread; the Django calls made by the tests
+    # themselves (loading fixtures, reading the database) are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
@@ -45,6 +48,7 @@ def browser():
         )
         yield browser
         browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
@@ -56,7 +60,7 @@ def page(browser):
 
 
 @pytest.fixture
-def demo(transactional_db, live_server, settings):
+def demo(live_server, settings):
     """The demo content, served by the live server."""
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     call_command("load_demo", verbosity=0)

@@ -18,7 +18,9 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k != "DJANGO_SETTINGS_MODULE"}
+    # Only the production variables under test, nothing inherited from the test run itself.
+    inherited = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k not in inherited}
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args, "--settings=cms.settings.production"],
         cwd=ROOT,
