@@ -140,3 +140,6 @@ SITE_DESCRIPTION = _(
     "Le réseau régional qui aide les citadins à travailler ou entreprendre à la campagne "
     "et les territoires ruraux à se faire connaître."
 )
+
+# Local media is served by Django only in development and tests (see cms/urls.py).
+SERVE_MEDIA = False

@@ -56,3 +56,12 @@ def test_favicon_ico_redirects_to_the_static_icon(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("cms/img/favicon.ico")
+
+
+def test_local_media_never_serves_documents_directly(client, db, settings):
+    documents = settings.MEDIA_ROOT / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    (documents / "prive.txt").write_text("confidentiel")
+    (settings.MEDIA_ROOT / "public.txt").write_text("public")
+    assert client.get("/media/documents/prive.txt").status_code == 404
+    assert client.get("/media/public.txt").status_code == 200
