@@ -24,9 +24,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Development and tests only: images from local media. Documents are never served from here but
     # through /documents/, which applies their collection's privacy.
-    from django.views.static import serve
-
-    urlpatterns.append(re_path(r"^media/(?P<path>(?!documents/).+)$", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.append(re_path(r"^media/(?P<path>(?!documents/).+)$", views.local_media))
 
 urlpatterns += i18n_patterns(
     path(_("recherche/"), search_views.search, name="search"),

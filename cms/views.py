@@ -1,10 +1,12 @@
 """Small views of the project itself: robots.txt and the error pages."""
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 
 @require_GET
@@ -30,3 +32,8 @@ def server_error(request):
     """A self-contained 500 page: no database, no context processors, both languages."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({}))
+
+
+def local_media(request, path):
+    """Local images in development and tests (MEDIA_ROOT read per request, so tests may override it)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

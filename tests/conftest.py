@@ -62,3 +62,17 @@ def site_tree(locales):
     site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     home_en = translate(home, en, title="Home", slug="home", hero_title="Living and working in the countryside")
     return SiteTree(fr=fr, en=en, root=root, home=home, home_en=home_en, site=site)
+
+
+@pytest.fixture(scope="session")
+def migrated_state(django_db_setup, django_db_blocker):
+    """The migrated test database (locales, root page, root collection, groups), serialized once.
+
+    Browser tests commit (the live server reads from another thread), so the database is flushed after
+    each of them; they restore this state first. Django's own serialized rollback is not reliable
+    here: pytest-django does not always keep the copy when Django TestCase classes run first.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()

@@ -8,6 +8,10 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
+    # contenttypes and auth first: their rows are serialized (and restored in tests) before the rows
+    # that refer to them.
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
     "cms",
     "home",
     "search",
@@ -31,8 +35,6 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
