@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
@@ -78,19 +79,26 @@ class NewsIndexPage(BasePage):
     class Meta:
         verbose_name = _("index des actualités")
 
-    def news(self, request):
+    def news(self, request, tag=""):
         """The visible news items under this index, newest first, with the data cards need."""
         items = visible_pages(request, NewsPage.objects.child_of(self)).order_by("-date", "-pk")
-        tag = request.GET.get("tag")
         if tag:
             items = items.filter(tags__slug=tag)
         return items.select_related("image").prefetch_related("tags")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_items"] = paginate(request, self.news(request))
-        context["current_tag"] = request.GET.get("tag", "")
+        form = NewsFilterForm(request.GET)
+        tag = form.cleaned_data["tag"] if form.is_valid() else ""
+        context["news_items"] = paginate(request, self.news(request, tag))
+        context["current_tag"] = Tag.objects.filter(slug=tag).first() if tag else None
         return context
+
+
+class NewsFilterForm(forms.Form):
+    """The news listing's filter: a tag slug (an unknown or malformed one just matches nothing)."""
+
+    tag = forms.SlugField(required=False, max_length=100)
 
 
 class NewsPageTag(TaggedItemBase):

@@ -96,3 +96,8 @@ def test_server_error_page_is_self_contained_and_translated(rf, language, headin
     assert response.status_code == 500
     assert html.html["lang"] == language
     assert html.h1.get_text(strip=True) == heading
+
+
+def test_switcher_on_the_search_page_keeps_the_query(client, site_tree):
+    html = soup(client.get("/fr/recherche/?q=coworking"))
+    assert switcher(html) == {"fr": "/fr/recherche/?q=coworking", "en": "/en/search/?q=coworking"}

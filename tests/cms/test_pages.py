@@ -187,3 +187,12 @@ def test_contact_form_stores_submission_and_emails(client, site_tree):
     assert FormPage.objects.get(pk=form_page.pk).get_submission_class().objects.count() == 1
     assert len(mail.outbox) == 1
     assert "Camille" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("tag", ["nexiste-pas", "<script>", "a" * 300, "%00"])
+def test_news_tag_filter_survives_bad_values(client, site_tree, tag):
+    index = NewsIndexPageFactory(parent=site_tree.home)
+    NewsPageFactory(parent=index, title="Entreprendre en collectif")
+    response = client.get(index.url, {"tag": tag})
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode()
