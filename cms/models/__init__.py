@@ -1,4 +1,4 @@
-from cms.models.mixins import BasePage
+from cms.models.mixins import BasePage, IndexPage
 from cms.models.pages import (
     DEPARTMENTS,
     FormField,
@@ -19,6 +19,7 @@ __all__ = [
     "DEPARTMENTS",
     "Audience",
     "BasePage",
+    "IndexPage",
     "Footer",
     "FooterLink",
     "FormField",

@@ -4,8 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES
 
 
 class BasePage(Page):
@@ -45,3 +48,16 @@ class BasePage(Page):
     def description(self):
         """A plain description for meta tags and cards."""
         return self.search_description or self.summary
+
+
+class IndexPage(BasePage):
+    """A listing page placed once under the home page (news, territories, and later offers and agenda)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True

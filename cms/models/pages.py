@@ -19,7 +19,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
-from cms.models.mixins import BasePage
+from cms.models.mixins import BasePage, IndexPage
 from cms.visibility import visible_pages
 
 LISTING_PAGE_SIZE = 12
@@ -66,15 +66,10 @@ class StandardPage(BasePage):
         verbose_name_plural = _("pages standard")
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(IndexPage):
     """The news listing ("Actualités"), newest first, filterable by tag."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["cms.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("index des actualités")
@@ -174,15 +169,10 @@ class FormPage(AbstractEmailForm, BasePage):
         verbose_name_plural = _("formulaires")
 
 
-class TerritoryIndexPage(BasePage):
+class TerritoryIndexPage(IndexPage):
     """The territories of the network, on a map and in a list."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["cms.TerritoryPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("index des territoires")
