@@ -67,8 +67,14 @@ class HomePage(BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
-    # Offers, agenda, members' area and search pages join when their apps land.
-    subpage_types = ["cms.StandardPage", "cms.NewsIndexPage", "cms.TerritoryIndexPage", "cms.FormPage"]
+    # Agenda, members' area and search pages join when their apps land.
+    subpage_types = [
+        "cms.StandardPage",
+        "cms.NewsIndexPage",
+        "cms.TerritoryIndexPage",
+        "offers.OfferIndexPage",
+        "cms.FormPage",
+    ]
 
     class Meta:
         verbose_name = _("page d'accueil")

@@ -263,8 +263,8 @@ class TerritoryPage(BasePage):
         index.FilterField("department"),
     ]
     parent_page_types = ["cms.TerritoryIndexPage"]
-    # Offers and local events join here when their apps land ("offers.OfferPage", "agenda.EventPage").
-    subpage_types = []
+    # Local events join here when the agenda lands ("agenda.EventPage").
+    subpage_types = ["offers.OfferPage"]
 
     class Meta:
         verbose_name = _("territoire")

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "cms",
     "home",
+    "offers",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from cms.models import FormPage, NewsIndexPage, NewsPage, StandardPage, TerritoryIndexPage, TerritoryPage
 from home.models import HomePage
+from offers.models import OfferIndexPage
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -12,7 +13,9 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage, TerritoryIndexPage, FormPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, NewsIndexPage, TerritoryIndexPage, OfferIndexPage, FormPage}
+        )
 
     def test_news_only_under_the_news_index(self):
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})

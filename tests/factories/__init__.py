@@ -124,3 +124,54 @@ class AudienceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Audience
+
+
+class OfferTypeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Type {n}")
+    slug = factory.Sequence(lambda n: f"type-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = "offers.OfferType"
+        django_get_or_create = ("slug", "locale")
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Secteur {n}")
+    slug = factory.Sequence(lambda n: f"secteur-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = "offers.Sector"
+        django_get_or_create = ("slug", "locale")
+
+
+class OfferIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Offres"
+    slug = "offres"
+
+    class Meta:
+        model = "offers.OfferIndexPage"
+
+
+class OfferPageFactory(wagtail_factories.PageFactory):
+    """An offer; pass ``parent`` = a TerritoryPage (its territory is set on save)."""
+
+    title = factory.Sequence(lambda n: f"Offre {n}")
+    summary = "Une opportunité d'installation à la campagne."
+    offer_type = factory.SubFactory(OfferTypeFactory)
+    commune = "Die"
+    postcode = "26150"
+    insee_code = "26113"
+    latitude = 44.753
+    longitude = 5.370
+
+    class Meta:
+        model = "offers.OfferPage"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sectors.set(extracted)
+            self.save_revision().publish()

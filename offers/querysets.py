@@ -1,0 +1,38 @@
+"""Queries on offers: distance to a point computed in the database, never by loading every offer."""
+
+import math
+
+from django.db.models import F, FloatField, Value
+from django.db.models.functions import ACos, Cos, Least, Radians, Sin
+
+from wagtail.query import PageQuerySet
+
+EARTH_RADIUS_KM = 6371.0
+
+
+class OfferQuerySet(PageQuerySet):
+    def with_distance(self, latitude, longitude):
+        """Annotate ``distance`` (great-circle, km) from the point; offers without coordinates get NULL."""
+        lat, lng = Value(float(latitude), output_field=FloatField()), Value(float(longitude), output_field=FloatField())
+        # Spherical law of cosines; Least() guards acos against rounding just above 1.
+        cosine = Cos(Radians(lat)) * Cos(Radians(F("latitude"))) * Cos(Radians(F("longitude")) - Radians(lng)) + Sin(
+            Radians(lat)
+        ) * Sin(Radians(F("latitude")))
+        return self.annotate(
+            distance=ACos(Least(cosine, Value(1.0, output_field=FloatField()))) * Value(EARTH_RADIUS_KM)
+        )
+
+    def near(self, latitude, longitude, radius_km):
+        """Offers within ``radius_km`` of the point, with ``distance`` annotated.
+
+        A bounding box on the indexed coordinates discards far offers before the trigonometry runs.
+        """
+        lat_delta = radius_km / 111.2
+        lng_delta = radius_km / (111.2 * max(math.cos(math.radians(float(latitude))), 0.01))
+        boxed = self.filter(
+            latitude__gte=latitude - lat_delta,
+            latitude__lte=latitude + lat_delta,
+            longitude__gte=longitude - lng_delta,
+            longitude__lte=longitude + lng_delta,
+        )
+        return boxed.with_distance(latitude, longitude).filter(distance__lte=radius_km)
