@@ -9,10 +9,14 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock, LinkBlock
-from cms.models import BasePage, NewsPage
+from cms.models import BasePage, NewsPage, TerritoryIndexPage, TerritoryPage
 from cms.visibility import visible_pages
+from offers.catalogue import for_cards, sort_offers
+from offers.filters import SORT_NEWEST
+from offers.models import OfferIndexPage, OfferPage, OfferStatus
 
 LATEST_NEWS_COUNT = 3
+LATEST_OFFERS_COUNT = 4
 
 
 class ObjectiveBlock(blocks.StructBlock):
@@ -86,7 +90,26 @@ class HomePage(BasePage):
             .select_related("image")[:LATEST_NEWS_COUNT]
         )
 
+    def latest_offers(self, request):
+        """The newest offers of this language still open (not filled), as the catalogue shows them."""
+        offers = visible_pages(request, OfferPage.objects.all(), locale=self.locale).exclude(status=OfferStatus.FILLED)
+        return list(for_cards(sort_offers(offers, SORT_NEWEST))[:LATEST_OFFERS_COUNT])
+
+    def territories(self, request):
+        return list(
+            visible_pages(request, TerritoryPage.objects.all(), locale=self.locale)
+            .order_by("title")
+            .defer_streamfields()
+        )
+
+    def _index(self, request, model):
+        return visible_pages(request, model.objects.child_of(self), locale=self.locale).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = self.latest_news(request)
+        context["latest_offers"] = self.latest_offers(request)
+        context["offer_index"] = self._index(request, OfferIndexPage)
+        context["territories"] = self.territories(request)
+        context["territory_index"] = self._index(request, TerritoryIndexPage)
         return context

@@ -54,6 +54,13 @@ class OfferIndexPage(OfferFeedsMixin, IndexPage):
     class Meta:
         verbose_name = _("catalogue des offres")
 
+    def get_context(self, request, *args, **kwargs):
+        from offers.catalogue import build_catalogue  # the catalogue module imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue"] = build_catalogue(request, self)
+        return context
+
 
 class OfferStatus(models.TextChoices):
     AVAILABLE = "available", _("Disponible")
@@ -201,7 +208,13 @@ class OfferPage(BasePage):
     ]
     # Taxonomy links stay on the French snippets (wagtail-localize does not sync translated M2M
     # links); templates show each term's `.localized` name.
-    override_translatable_fields = [SynchronizedField("sectors"), SynchronizedField("themes")]
+    # expire_at too: wagtail-localize skips it by default, and a translation must leave the catalogue
+    # when its source does.
+    override_translatable_fields = [
+        SynchronizedField("sectors"),
+        SynchronizedField("themes"),
+        SynchronizedField("expire_at"),
+    ]
     parent_page_types = ["cms.TerritoryPage"]
     subpage_types = []
 

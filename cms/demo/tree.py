@@ -37,6 +37,14 @@ def walk(spec, path=""):
         yield from walk(child, f"{path}/{child.slug}".lstrip("/"))
 
 
+def find_spec(spec, path):
+    """The spec at ``path`` (French slugs below ``spec``, e.g. ``"territoires/pays-diois"``), or None."""
+    for child_path, child in walk(spec):
+        if child_path == path:
+            return child
+    return None
+
+
 def _is_deferred(value):
     """Values that need other pages, images or documents to exist first."""
     if isinstance(value, PageRef | ImageRef | DocumentRef | list):
@@ -137,7 +145,9 @@ def build_tree(home_spec, locale, images, documents):
         page = pages[path]
         before = _snapshot(page)
         _fill(page, spec, path, resolver)
-        if page.live_revision_id and not page.has_unpublished_changes and _snapshot(page) == before:
+        unchanged = _snapshot(page) == before
+        # Up to date, or expired by ``publish_scheduled`` and meant to stay so: nothing to publish.
+        if unchanged and (page.expired or page.live_revision_id and not page.has_unpublished_changes):
             continue
         page.save_revision().publish()
         published.add(page.pk)

@@ -6,6 +6,8 @@ from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -15,7 +17,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -23,6 +26,7 @@ from cms.models.mixins import BasePage, IndexPage
 from cms.visibility import visible_pages
 
 LISTING_PAGE_SIZE = 12
+TERRITORY_OFFERS_SHOWN = 6
 
 DEPARTMENTS = [
     ("01", "Ain"),
@@ -277,3 +281,34 @@ class TerritoryPage(BasePage):
     @property
     def has_point(self):
         return self.latitude is not None and self.longitude is not None
+
+    def visible_offers(self, request):
+        """This territory's offers the visitor may see, newest first, with what their cards show.
+
+        ``offers`` is the reverse relation of ``OfferPage.territory`` (cms does not import the offers app).
+        Like ``offers.catalogue.for_cards``: the type's name in the active language, computed in the same
+        query, and the card's image rendition prefetched, so the query count does not grow with the list.
+        """
+        # A plain queryset of the model, not the related manager's: that one would set each offer's
+        # `territory` back from `territory_id`, a deferred-field query per row once a caller uses only().
+        offer_model = self.offers.model
+        offers = visible_pages(request, offer_model.objects.filter(territory=self))
+        type_model = offer_model._meta.get_field("offer_type").related_model
+        localized_type = type_model.objects.filter(
+            translation_key=OuterRef("offer_type__translation_key"), locale=Locale.get_active()
+        ).values("name")[:1]
+        images = get_image_model().objects.prefetch_renditions("fill-480x270")
+        return (
+            offers.defer_streamfields()
+            .select_related("territory", "offer_type")
+            .prefetch_related(Prefetch("image", queryset=images))
+            .annotate(type_label=Coalesce(Subquery(localized_type), F("offer_type__name")))
+            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        offers = list(self.visible_offers(request)[: TERRITORY_OFFERS_SHOWN + 1])
+        context["offers"] = offers[:TERRITORY_OFFERS_SHOWN]
+        context["more_offers"] = len(offers) > TERRITORY_OFFERS_SHOWN
+        return context

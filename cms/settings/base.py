@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import * from here."""
 
+import os
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "leaflet",  # only for the Leaflet files it ships (static/leaflet/), served locally
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
@@ -142,6 +144,14 @@ DEFAULT_FROM_EMAIL = "Coopérations ville–campagne <noreply@ville-campagne.exa
 SITE_DESCRIPTION = _(
     "Le réseau régional qui aide les citadins à travailler ou entreprendre à la campagne "
     "et les territoires ruraux à se faire connaître."
+)
+
+# The offers' map: Leaflet draws markers over the tiles of this server ({z}/{x}/{y}); an empty URL means no
+# tiles (markers over the region's outline, nothing downloaded). Heavy use needs a tile provider of our own:
+# tile.openstreetmap.org's usage policy does not allow it.
+OFFERS_MAP_TILE_URL = os.environ.get("OFFERS_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+OFFERS_MAP_ATTRIBUTION = os.environ.get(
+    "OFFERS_MAP_ATTRIBUTION", '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 )
 
 # Local media is served by Django only in development and tests (see cms/urls.py).

@@ -23,3 +23,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
+# Tests never download map tiles.
+OFFERS_MAP_TILE_URL = ""

@@ -1,0 +1,263 @@
+"""The catalogue's filters: a django-filter FilterSet over the visible offers, with language-independent values.
+
+Every parameter of the public contract (``q, territory, type, sector, department, near, radius, sort, page``)
+is a field of one form, so nothing reads ``request.GET`` by hand. A value the form rejects is not silently
+dropped, as django-filter would do: :attr:`OfferFilterSet.ignored` lists it so the page can say so.
+"""
+
+import re
+from dataclasses import dataclass
+
+import django_filters
+
+from django import forms
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+
+from cms.maps import METROPOLISES
+from cms.models import DEPARTMENTS, TerritoryPage
+from cms.visibility import visible_pages
+from offers.models import OfferPage, OfferType, Sector
+
+# Towns of the region, besides the metropolises drawn on the map, that people often search around.
+OTHER_TOWNS = [
+    ("Valence", 44.933, 4.892),
+    ("Chambéry", 45.566, 5.921),
+    ("Annecy", 45.899, 6.129),
+]
+# slug -> (name, latitude, longitude); the slug is the ``near`` value, the same in every language.
+NEAR_PLACES = {slugify(name): (name, lat, lng) for name, lat, lng in [*METROPOLISES, *OTHER_TOWNS]}
+
+DEFAULT_RADIUS_KM = 50
+MIN_RADIUS_KM, MAX_RADIUS_KM = 5, 200
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_TERMS = 12
+
+# The public contract's parameters, in the order URLs and messages list them.
+PARAMETERS = ["q", "territory", "type", "sector", "department", "near", "radius", "sort", "page"]
+
+SORT_NEWEST, SORT_CLOSING, SORT_NEAREST = "newest", "closing", "nearest"
+SORT_CHOICES = [
+    (SORT_NEWEST, _("Les plus récentes")),
+    (SORT_CLOSING, _("Clôture la plus proche")),
+    (SORT_NEAREST, _("Les plus proches")),
+]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a filter: its URL value and its label in the active language."""
+
+    value: str
+    label: str
+
+
+def localized_names(model, locale, source_locale):
+    """The model's source-locale terms annotated with ``label``: the name in ``locale``, else the source name.
+
+    Offers link to the source (French) terms (see ``OfferPage.override_translatable_fields``), and every
+    translation of a term shares its slug, so the slug is the filter value and the label is looked up here.
+    """
+    translated = model.objects.filter(translation_key=OuterRef("translation_key"), locale=locale).values("name")[:1]
+    return model.objects.filter(locale=source_locale).annotate(label=Coalesce(Subquery(translated), F("name")))
+
+
+def territory_options(request, locale, source_locale):
+    """The visible territories of the active language as ``{value: (pk, title)}``, ordered by title.
+
+    The value is the slug of the territory's source (French) page, so a filtered URL survives the
+    language switch even if an editor translates a slug.
+    """
+    source_slug = TerritoryPage.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=source_locale
+    ).values("slug")[:1]
+    rows = (
+        visible_pages(request, TerritoryPage.objects.all(), locale=locale)
+        .annotate(value=Coalesce(Subquery(source_slug), F("slug")))
+        .order_by("title")
+        .values_list("value", "pk", "title")
+    )
+    return {value: (pk, title) for value, pk, title in rows}
+
+
+def search_terms(text):
+    """The words of a free-text query, without the punctuation a search backend could read as syntax."""
+    return re.findall(r"\w+", text)[:MAX_QUERY_TERMS]
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    """Several choices, where unknown values are dropped instead of invalidating the whole field.
+
+    ``?sector=tourisme&sector=faute-de-frappe`` still filters on tourisme; the filter set reports the
+    dropped value. Repeated values are kept once.
+    """
+
+    def clean(self, value):
+        values = self.to_python(value)
+        return [v for v in dict.fromkeys(values) if self.valid_value(v)]
+
+
+class ChoiceFilter(django_filters.Filter):
+    """One value among choices set per request (django-filter's own adds an empty choice we render ourselves)."""
+
+    field_class = forms.ChoiceField
+
+
+class MultipleChoiceFilter(django_filters.Filter):
+    """Several values among choices set per request; unknown ones are dropped (see the field)."""
+
+    field_class = LenientMultipleChoiceField
+
+
+class OfferFilterForm(forms.Form):
+    """The fields of the catalogue form that are not filters: the radius of ``near``, the sort order, the page."""
+
+    radius = forms.IntegerField(label=_("Rayon (km)"), required=False, min_value=MIN_RADIUS_KM, max_value=MAX_RADIUS_KM)
+    sort = forms.ChoiceField(label=_("Trier par"), required=False, choices=SORT_CHOICES)
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1)
+
+
+class OfferFilterSet(django_filters.FilterSet):
+    """Filters the visible offers by the catalogue's GET parameters.
+
+    Values are language-independent: ``territory`` is the slug of the territory's French page, ``type``
+    and ``sector`` are the slugs shared by every translation of a term, ``department`` is the two-digit
+    code, ``near`` the slug of a town of :data:`NEAR_PLACES`. Choices come from the database on each
+    request (one query per taxonomy). :meth:`filter_queryset` can leave one filter out, which is how the
+    facet counts ("how many offers if you tick this") are computed.
+    """
+
+    q = django_filters.CharFilter(label=_("Mots-clés"), method="filter_q", max_length=MAX_QUERY_LENGTH, strip=True)
+    territory = ChoiceFilter(label=_("Territoire"), method="filter_territory", choices=[])
+    type = ChoiceFilter(label=_("Type d'offre"), method="filter_type", choices=[])
+    sector = MultipleChoiceFilter(label=_("Secteurs"), method="filter_sector", choices=[])
+    department = ChoiceFilter(label=_("Département"), method="filter_department", choices=DEPARTMENTS)
+    near = ChoiceFilter(
+        label=_("À proximité de"),
+        method="filter_near",
+        choices=[(slug, name) for slug, (name, _lat, _lng) in NEAR_PLACES.items()],
+    )
+
+    class Meta:
+        model = OfferPage
+        fields = []
+        form = OfferFilterForm
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        # Always bound (no parameters is a valid, empty search), so ``cleaned_data`` always exists.
+        super().__init__(data if data is not None else {}, queryset, request=request, prefix=prefix)
+        self.locale = Locale.get_active()
+        source = Locale.get_default()
+        self.territories = territory_options(request, self.locale, source)
+        self.types = [
+            Option(t.slug, t.label) for t in localized_names(OfferType, self.locale, source).order_by("label")
+        ]
+        self.sectors = [Option(s.slug, s.label) for s in localized_names(Sector, self.locale, source).order_by("label")]
+        fields = self.form.fields
+        fields["territory"].choices = [(value, title) for value, (_pk, title) in self.territories.items()]
+        fields["type"].choices = [(o.value, o.label) for o in self.types]
+        fields["sector"].choices = [(o.value, o.label) for o in self.sectors]
+        self._search_ids = {}
+
+    # Filters -----------------------------------------------------------------------------------------
+
+    def filter_q(self, queryset, name, value):
+        if not search_terms(value):
+            return queryset  # punctuation only: reported in ``ignored``
+        return queryset.filter(pk__in=self.search_ids(value))
+
+    def filter_territory(self, queryset, name, value):
+        return queryset.filter(territory_id=self.territories[value][0])
+
+    def filter_type(self, queryset, name, value):
+        return queryset.filter(offer_type__slug=value)
+
+    def filter_sector(self, queryset, name, value):
+        # A subquery rather than a join, so an offer in two of the chosen sectors is listed once.
+        through = OfferPage.sectors.through.objects.filter(sector__slug__in=value)
+        return queryset.filter(pk__in=through.values("offerpage_id"))
+
+    def filter_department(self, queryset, name, value):
+        return queryset.filter(territory__department=value)
+
+    def filter_near(self, queryset, name, value):
+        _name, latitude, longitude = NEAR_PLACES[value]
+        return queryset.near(latitude, longitude, self.radius)
+
+    def filter_queryset(self, queryset, *, exclude=None):
+        """Apply every valid filter, except ``exclude`` (a filter name) when computing that filter's facet."""
+        for name, value in self.form.cleaned_data.items():
+            if name in self.filters and name != exclude:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def search_ids(self, text):
+        """The ids of the live offers of the active language that match every word of ``text``.
+
+        Wagtail search runs once per request and query; its result becomes a plain ``pk__in`` filter, so
+        it combines with the other filters and with the facet counts.
+        """
+        terms = search_terms(text)
+        if not terms:
+            return []
+        key = " ".join(terms)
+        if key not in self._search_ids:
+            candidates = OfferPage.objects.live().filter(locale=self.locale).only("pk")
+            results = candidates.search(key, operator="and", order_by_relevance=False)
+            self._search_ids[key] = [offer.pk for offer in results]
+        return self._search_ids[key]
+
+    # What the catalogue reads back --------------------------------------------------------------------
+
+    @property
+    def values(self):
+        """The valid values of the form (empty ones left out), validating it if needed."""
+        self.is_valid()
+        return {name: value for name, value in self.form.cleaned_data.items() if value not in (None, "", [])}
+
+    @property
+    def radius(self):
+        return self.values.get("radius") or DEFAULT_RADIUS_KM
+
+    @property
+    def sort(self):
+        """The sort order that applies: "nearest" needs a town, without one the newest come first."""
+        sort = self.values.get("sort", SORT_NEWEST)
+        if sort == SORT_NEAREST and "near" not in self.values:
+            return SORT_NEWEST
+        return sort
+
+    @property
+    def ignored(self):
+        """One readable message per value the form could not use."""
+        self.is_valid()
+        messages = []
+        for name in sorted(self.form.fields, key=PARAMETERS.index):
+            field = self.form.fields[name]
+            bound = self.form[name]
+            raw = bound.value()
+            if isinstance(field, LenientMultipleChoiceField):
+                kept = set(self.form.cleaned_data.get(name, []))
+                rejected = [v for v in dict.fromkeys(raw or []) if v not in kept]
+            elif name in self.form.errors:
+                rejected = [raw]
+            else:
+                rejected = []
+            for value in rejected:
+                shown = str(value)
+                shown = shown if len(shown) <= 40 else shown[:39] + "…"
+                messages.append(
+                    _("Valeur ignorée pour « %(field)s » : « %(value)s ».") % {"field": field.label, "value": shown}
+                )
+        if "q" in self.values and not search_terms(self.values["q"]):
+            messages.append(
+                _("Valeur ignorée pour « %(field)s » : « %(value)s ».")
+                % {"field": self.form.fields["q"].label, "value": self.values["q"][:40]}
+            )
+        if self.values.get("sort") == SORT_NEAREST and "near" not in self.values:
+            messages.append(_("Le tri par proximité demande une ville : les offres sont triées par date."))
+        return messages

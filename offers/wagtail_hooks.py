@@ -1,0 +1,49 @@
+"""Offers in the admin menu: the flat listing, the taxonomies, the report of offers about to expire."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
+
+from offers.models import OfferPage
+from offers.viewsets import ExpiringOffersReportView, OfferPageListingViewSet, OfferTaxonomyGroup
+
+register_snippet(OfferTaxonomyGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_offer_listing():
+    return OfferPageListingViewSet("offres")
+
+
+class PageEditorMenuItem(MenuItem):
+    """Shown to users who may add, edit or publish pages (the report then lists what they may edit)."""
+
+    def is_shown(self, request):
+        return PagePermissionPolicy(OfferPage).user_has_any_permission(request.user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_expiring_offers_menu_item():
+    return PageEditorMenuItem(
+        _("Offres qui expirent dans les 30 jours"),
+        reverse("offers_expiring_report"),
+        name="offers-expiring",
+        icon_name=ExpiringOffersReportView.header_icon,
+        order=750,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_expiring_offers_report_urls():
+    return [
+        path("reports/offres-expirant/", ExpiringOffersReportView.as_view(), name="offers_expiring_report"),
+        path(
+            "reports/offres-expirant/results/",
+            ExpiringOffersReportView.as_view(results_only=True),
+            name="offers_expiring_report_results",
+        ),
+    ]
