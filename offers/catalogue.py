@@ -12,12 +12,10 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from cms.models import DEPARTMENTS
@@ -33,30 +31,16 @@ from offers.filters import (
     SORT_NEWEST,
     OfferFilterSet,
 )
-from offers.models import OfferPage, OfferType
+from offers.models import OfferPage
 
-CARD_RENDITION = "fill-480x270"
 MAX_MAP_POINTS = 1000
 # The parameters of the URLs the catalogue builds (chips, facets, pagination), in this order.
 URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
 
 
 def for_cards(offers, locale=None):
-    """``offers`` with what an offer card shows: territory, localized type name, prefetched image rendition.
-
-    The type label is the name of the type in ``locale`` (default: the active one; offers may point at the
-    French term), computed in the same query.
-    """
-    localized_type = OfferType.objects.filter(
-        translation_key=OuterRef("offer_type__translation_key"), locale=locale or Locale.get_active()
-    ).values("name")[:1]
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
-    return (
-        offers.defer_streamfields()
-        .select_related("territory", "offer_type")
-        .prefetch_related(Prefetch("image", queryset=images))
-        .annotate(type_label=Coalesce(Subquery(localized_type), F("offer_type__name")))
-    )
+    """``offers`` with what an offer card shows (see ``OfferQuerySet.for_cards``)."""
+    return offers.for_cards(locale)
 
 
 def sort_offers(offers, sort):

@@ -2,15 +2,34 @@
 
 import math
 
-from django.db.models import F, FloatField, Value
-from django.db.models.functions import ACos, Cos, Least, Radians, Sin
+from django.db.models import F, FloatField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import ACos, Coalesce, Cos, Least, Radians, Sin
 
+from wagtail.images import get_image_model
+from wagtail.models import Locale
 from wagtail.query import PageQuerySet
 
 EARTH_RADIUS_KM = 6371.0
+CARD_RENDITION = "fill-480x270"
 
 
 class OfferQuerySet(PageQuerySet):
+    def for_cards(self, locale=None):
+        """The offers with what an offer card shows, in a constant number of queries: territory, type, the
+        type's name in ``locale`` (default: the active one; offers may point at the French term) computed in
+        the same query as ``type_label``, and the card's image rendition prefetched."""
+        type_model = self.model._meta.get_field("offer_type").related_model
+        localized_type = type_model.objects.filter(
+            translation_key=OuterRef("offer_type__translation_key"), locale=locale or Locale.get_active()
+        ).values("name")[:1]
+        images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+        return (
+            self.defer_streamfields()
+            .select_related("territory", "offer_type")
+            .prefetch_related(Prefetch("image", queryset=images))
+            .annotate(type_label=Coalesce(Subquery(localized_type), F("offer_type__name")))
+        )
+
     def with_distance(self, latitude, longitude):
         """Annotate ``distance`` (great-circle, km) from the point; offers without coordinates get NULL."""
         lat, lng = Value(float(latitude), output_field=FloatField()), Value(float(longitude), output_field=FloatField())

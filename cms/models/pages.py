@@ -6,8 +6,7 @@ from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -17,8 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
-from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -283,28 +281,14 @@ class TerritoryPage(BasePage):
         return self.latitude is not None and self.longitude is not None
 
     def visible_offers(self, request):
-        """This territory's offers the visitor may see, newest first, with what their cards show.
+        """This territory's offers the visitor may see, newest first, ready for offer cards.
 
-        ``offers`` is the reverse relation of ``OfferPage.territory`` (cms does not import the offers app).
-        Like ``offers.catalogue.for_cards``: the type's name in the active language, computed in the same
-        query, and the card's image rendition prefetched, so the query count does not grow with the list.
+        ``offers`` is the reverse relation of ``OfferPage.territory``: cms reaches the offers' queryset
+        (and its ``for_cards``) through it without importing the offers app. A plain queryset of the model,
+        not the related manager's, which would set each offer's ``territory`` back, one query per row.
         """
-        # A plain queryset of the model, not the related manager's: that one would set each offer's
-        # `territory` back from `territory_id`, a deferred-field query per row once a caller uses only().
-        offer_model = self.offers.model
-        offers = visible_pages(request, offer_model.objects.filter(territory=self))
-        type_model = offer_model._meta.get_field("offer_type").related_model
-        localized_type = type_model.objects.filter(
-            translation_key=OuterRef("offer_type__translation_key"), locale=Locale.get_active()
-        ).values("name")[:1]
-        images = get_image_model().objects.prefetch_renditions("fill-480x270")
-        return (
-            offers.defer_streamfields()
-            .select_related("territory", "offer_type")
-            .prefetch_related(Prefetch("image", queryset=images))
-            .annotate(type_label=Coalesce(Subquery(localized_type), F("offer_type__name")))
-            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
-        )
+        offers = visible_pages(request, self.offers.model.objects.filter(territory=self))
+        return offers.for_cards().order_by(F("first_published_at").desc(nulls_last=True), "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
