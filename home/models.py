@@ -77,6 +77,7 @@ class HomePage(BasePage):
         "cms.NewsIndexPage",
         "cms.TerritoryIndexPage",
         "offers.OfferIndexPage",
+        "agenda.EventIndexPage",
         "cms.FormPage",
     ]
 

@@ -266,7 +266,7 @@ class TerritoryPage(BasePage):
     ]
     parent_page_types = ["cms.TerritoryIndexPage"]
     # Local events join here when the agenda lands ("agenda.EventPage").
-    subpage_types = ["offers.OfferPage"]
+    subpage_types = ["offers.OfferPage", "agenda.EventPage"]
 
     class Meta:
         verbose_name = _("territoire")

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "cms",
     "home",
     "offers",
+    "agenda",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -156,3 +157,12 @@ OFFERS_MAP_ATTRIBUTION = os.environ.get(
 
 # Local media is served by Django only in development and tests (see cms/urls.py).
 SERVE_MEDIA = False
+
+# The agenda's imports of territories' calendars (iCalendar, OpenAgenda JSON). Private and loopback
+# addresses are refused unless allowed (tests and the local demo source serve feeds on 127.0.0.1).
+AGENDA_IMPORT_TIMEOUT = 15  # seconds, connect and read
+AGENDA_IMPORT_MAX_BYTES = 10 * 1024 * 1024
+AGENDA_IMPORT_MAX_EVENTS = 5000
+AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS = False
+# Recurring events get one date row per occurrence up to this horizon (extended by `extend_recurrences`).
+AGENDA_RECURRENCE_HORIZON_DAYS = 548

@@ -13,3 +13,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
+AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS = True

@@ -25,3 +25,5 @@ WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
 # Tests never download map tiles.
 OFFERS_MAP_TILE_URL = ""
+# Import tests serve feeds on 127.0.0.1.
+AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS = True

@@ -175,3 +175,50 @@ class OfferPageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             self.sectors.set(extracted)
             self.save_revision().publish()
+
+
+class EventTypeFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Type d'événement {n}")
+    slug = factory.Sequence(lambda n: f"type-evenement-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = "agenda.EventType"
+        django_get_or_create = ("slug", "locale")
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Agenda"
+    slug = "agenda"
+
+    class Meta:
+        model = "agenda.EventIndexPage"
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An event; pass ``parent`` (a TerritoryPage or the EventIndexPage) and ``dates`` = [(start, end), …]."""
+
+    title = factory.Sequence(lambda n: f"Événement {n}")
+    summary = "Une rencontre pour découvrir le territoire."
+    event_type = factory.SubFactory(EventTypeFactory)
+    venue_name = "Maison des services"
+    commune = "Die"
+    postcode = "26150"
+    latitude = 44.753
+    longitude = 5.370
+
+    class Meta:
+        model = "agenda.EventPage"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def dates(self, create, extracted, **kwargs):
+        from agenda.models import EventDate
+
+        if create and extracted:
+            for values in extracted:
+                if isinstance(values, dict):
+                    EventDate.objects.create(page=self, **values)
+                else:
+                    start, end = values
+                    EventDate.objects.create(page=self, start=start, end=end)

@@ -1,0 +1,414 @@
+"""Events: a page per event (local under its territory, regional under the agenda) and one row per date."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, PageManager, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from agenda.querysets import EventDateQuerySet
+from cms.blocks import BodyBlock
+from cms.models import BasePage, IndexPage, TerritoryPage
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+class AttendanceMode(models.TextChoices):
+    """schema.org's eventAttendanceMode (OpenAgenda's attendanceMode 1, 2, 3)."""
+
+    OFFLINE = "offline", _("Sur place")
+    ONLINE = "online", _("En ligne")
+    MIXED = "mixed", _("Sur place et en ligne")
+
+
+class RegistrationMode(models.TextChoices):
+    NONE = "none", _("Sans inscription")
+    LINK = "link", _("Sur un site extérieur")
+    EMAIL = "email", _("Par courriel")
+    SITE = "site", _("Sur ce site")
+
+
+class DateStatus(models.TextChoices):
+    """schema.org's eventStatus, per date."""
+
+    SCHEDULED = "scheduled", _("Programmé")
+    CANCELLED = "cancelled", _("Annulé")
+    POSTPONED = "postponed", _("Reporté")
+    FULL = "full", _("Complet")
+    MOVED_ONLINE = "moved_online", _("Passé en ligne")
+
+
+class EventIndexPage(RoutablePageMixin, IndexPage):
+    """The regional agenda ("Agenda"): every visible date of its language, regional and local events alike."""
+
+    subpage_types = ["agenda.EventPage"]
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def get_context(self, request, *args, **kwargs):
+        from agenda.listing import build_agenda  # the listing module imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context["agenda"] = build_agenda(request, self)
+        return context
+
+    @path("ical/", name="ical")
+    def ical_feed(self, request):
+        from agenda.feeds import agenda_ical_response
+
+        return agenda_ical_response(request, self)
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from agenda.feeds import agenda_rss_response
+
+        return agenda_rss_response(request, self)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """An event: local (under its TerritoryPage) or regional (under the agenda). Its dates are rows below."""
+
+    territory = models.ForeignKey(
+        TerritoryPage,
+        verbose_name=_("territoire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_(
+            "Renseigné automatiquement pour un événement publié sous un territoire ; "
+            "à choisir pour un événement régional qui concerne un territoire."
+        ),
+    )
+    event_type = models.ForeignKey(
+        "agenda.EventType",
+        verbose_name=_("type d'événement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    themes = ParentalManyToManyField("cms.Theme", verbose_name=_("thématiques"), blank=True, related_name="events")
+    audiences = ParentalManyToManyField("cms.Audience", verbose_name=_("publics"), blank=True, related_name="events")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("programme"),
+        blank=True,
+        help_text=_("Déroulé, intervenants, « pour qui ? »…"),
+    )
+
+    attendance_mode = models.CharField(
+        _("participation"), max_length=10, choices=AttendanceMode.choices, default=AttendanceMode.OFFLINE
+    )
+    online_link = models.URLField(
+        _("lien de connexion"), blank=True, help_text=_("Pour un événement en ligne ou mixte.")
+    )
+    venue_name = models.CharField(_("lieu"), max_length=200, blank=True, help_text=_("Ex. : Maison des services."))
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    commune = models.CharField(_("commune"), max_length=120, blank=True)
+    postcode = models.CharField(_("code postal"), max_length=5, blank=True)
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        _("longitude"), null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    accessibility = models.TextField(
+        _("accessibilité"),
+        blank=True,
+        help_text=_("Accès en fauteuil, boucle magnétique, interprétation LSF…"),
+    )
+
+    organiser = models.CharField(_("organisateur"), max_length=200, blank=True)
+    contact_name = models.CharField(_("contact"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("courriel du contact"), blank=True)
+    contact_phone = models.CharField(_("téléphone du contact"), max_length=30, blank=True)
+
+    is_free = models.BooleanField(_("gratuit"), default=True)
+    price = models.DecimalField(
+        _("tarif (€)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    price_details = models.CharField(_("précisions sur le tarif"), max_length=255, blank=True)
+    membership_required = models.BooleanField(
+        _("réservé aux adhérents"),
+        default=False,
+        help_text=_("Participation soumise à la cotisation annuelle du réseau."),
+    )
+    registration_mode = models.CharField(
+        _("inscription"), max_length=10, choices=RegistrationMode.choices, default=RegistrationMode.NONE
+    )
+    registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    registration_email = models.EmailField(_("courriel d'inscription"), blank=True)
+
+    recurrence = models.CharField(
+        _("règle de répétition"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Facultatif, au format RRULE : FREQ=WEEKLY;COUNT=6 (six semaines), "
+            "FREQ=MONTHLY;BYDAY=1TU (chaque premier mardi). La première date sert de modèle ; "
+            "les suivantes sont créées jusqu'à 18 mois."
+        ),
+    )
+    recurrence_exceptions = models.TextField(
+        _("dates exclues"),
+        blank=True,
+        help_text=_("Une date par ligne (AAAA-MM-JJ) : jours fériés, vacances…"),
+    )
+
+    # Where an imported event comes from; empty for an event typed here.
+    source = models.ForeignKey(
+        "agenda.EventSource",
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    external_uid = models.CharField(_("identifiant d'origine"), max_length=255, blank=True, editable=False)
+    import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = PageManager()
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("event_type"), FieldPanel("territory")]),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("themes"),
+        FieldPanel("audiences"),
+    ]
+    dates_panels = [
+        InlinePanel("dates", label=_("Dates"), min_num=1),
+        MultiFieldPanel([FieldPanel("recurrence"), FieldPanel("recurrence_exceptions")], _("Répétition")),
+    ]
+    place_panels = [
+        FieldRowPanel([FieldPanel("attendance_mode"), FieldPanel("online_link")]),
+        FieldPanel("venue_name"),
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("commune"), FieldPanel("postcode")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("accessibility"),
+    ]
+    registration_panels = [
+        FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
+        FieldPanel("price_details"),
+        FieldPanel("membership_required"),
+        FieldPanel("registration_mode"),
+        FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_email")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            _("Organisation"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList(dates_panels, heading=_("Dates")),
+            ObjectList(place_panels, heading=_("Localisation")),
+            ObjectList(registration_panels, heading=_("Inscription")),
+            ObjectList(BasePage.promote_panels, heading=_("Référencement")),
+            ObjectList(BasePage.settings_panels, heading=_("Publication"), classname="settings"),
+        ]
+    )
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("venue_name"),
+        index.SearchField("commune"),
+        index.SearchField("organiser"),
+        index.RelatedFields("territory", [index.SearchField("title")]),
+        index.FilterField("territory"),
+        index.FilterField("event_type"),
+    ]
+    # As for offers: taxonomy links stay on the French terms (wagtail-localize does not sync translated
+    # M2M links), and a translation follows its source's territory, expiry and import bookkeeping.
+    override_translatable_fields = [
+        SynchronizedField("themes"),
+        SynchronizedField("audiences"),
+        SynchronizedField("territory"),
+        SynchronizedField("expire_at"),
+        SynchronizedField("recurrence"),
+        SynchronizedField("recurrence_exceptions"),
+        SynchronizedField("attendance_mode"),
+        SynchronizedField("registration_mode"),
+    ]
+    parent_page_types = ["cms.TerritoryPage", "agenda.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+        # Not unique: a translation of an imported event carries its source's UID too.
+        indexes = [models.Index(fields=["source", "external_uid"], name="event_source_uid_idx")]
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.pk or self.path else None
+        if parent is not None and parent.specific_class is TerritoryPage:
+            self.territory_id = parent.pk
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.registration_mode == RegistrationMode.LINK and not self.registration_url:
+            raise ValidationError({"registration_url": _("Indiquez le lien d'inscription.")})
+        if self.registration_mode == RegistrationMode.EMAIL and not self.registration_email:
+            raise ValidationError({"registration_email": _("Indiquez le courriel d'inscription.")})
+        if self.recurrence:
+            from agenda.recurrence import RecurrenceError, parse_rule
+
+            try:
+                parse_rule(self.recurrence)
+            except RecurrenceError as error:
+                raise ValidationError({"recurrence": str(error)}) from error
+
+    @property
+    def is_imported(self):
+        return self.source_id is not None
+
+    @property
+    def is_online(self):
+        return self.attendance_mode != AttendanceMode.OFFLINE
+
+    @property
+    def has_place(self):
+        return self.attendance_mode != AttendanceMode.ONLINE and bool(self.venue_name or self.commune)
+
+    @property
+    def contact(self):
+        """Whom to ask: the event's own contact, else the territory's first contact."""
+        if self.contact_name or self.contact_email or self.contact_phone:
+            return {"name": self.contact_name, "email": self.contact_email, "phone": self.contact_phone, "role": ""}
+        first = self.territory.contacts.first() if self.territory_id else None
+        if first is None:
+            return None
+        return {"name": first.name, "role": first.role, "email": first.email, "phone": first.phone}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        dates = list(self.dates.order_by("start"))
+        context["upcoming_dates"] = [d for d in dates if d.end >= now]
+        context["past_dates"] = [d for d in dates if d.end < now]
+        return context
+
+    @path("ical/", name="ical")
+    def ical_download(self, request):
+        from agenda.feeds import event_ical_response
+
+        return event_ical_response(request, self)
+
+
+class EventDate(TranslatableMixin, Orderable):
+    """One date of an event: a fair over three days is one row, a cycle of six workshops six rows.
+
+    ``start`` and ``end`` are aware datetimes; ``end`` is always set (an event without an end time
+    ends when it starts). An all-day date starts at midnight, Europe/Paris, and ends at midnight after
+    its last day (exclusive, as in iCalendar).
+    """
+
+    page = ParentalKey("agenda.EventPage", on_delete=models.CASCADE, related_name="dates")
+    start = models.DateTimeField(_("début"), db_index=True)
+    end = models.DateTimeField(_("fin"), blank=True, db_index=True, help_text=_("Vide : l'heure de début."))
+    all_day = models.BooleanField(_("toute la journée"), default=False)
+    status = models.CharField(_("statut"), max_length=15, choices=DateStatus.choices, default=DateStatus.SCHEDULED)
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Nombre de participants au plus ; vide : sans limite.")
+    )
+    registration_deadline = models.DateTimeField(_("date limite d'inscription"), null=True, blank=True)
+    # Which occurrence of a recurrence (iCalendar RECURRENCE-ID, or the generated date); "" for a single date.
+    recurrence_id = models.CharField(max_length=40, blank=True, editable=False)
+    generated = models.BooleanField(default=False, editable=False)
+
+    objects = EventDateQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+    ]
+    # Dates are the same in every language: a translation's rows follow the source's.
+    translatable_fields = []
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in ("start", "end", "all_day", "status", "capacity", "registration_deadline", "recurrence_id")
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("date")
+        verbose_name_plural = _("dates")
+        indexes = [models.Index(fields=["page", "start"], name="eventdate_page_start_idx")]
+
+    def __str__(self):
+        return f"{self.page.title} – {timezone.localtime(self.start):%d/%m/%Y %H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.start and self.all_day:
+            first = timezone.localtime(self.start, PARIS).date()
+            last = timezone.localtime(self.end, PARIS).date() if self.end else first
+            if last < first:
+                raise ValidationError({"end": _("La fin doit suivre le début.")})
+            # Editors give the last day; the row stores midnight after it (exclusive, as iCalendar).
+            self.start = datetime.datetime.combine(first, datetime.time(), PARIS)
+            self.end = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time(), PARIS)
+        elif self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("La fin doit suivre le début.")})
+
+    def save(self, *args, **kwargs):
+        if self.end is None and self.start is not None:
+            self.end = self.start + datetime.timedelta(days=1) if self.all_day else self.start
+        super().save(*args, **kwargs)
+
+    @property
+    def is_cancelled(self):
+        return self.status == DateStatus.CANCELLED
+
+    @property
+    def last_day(self):
+        """The last day the date covers, in Europe/Paris (the day before an all-day date's exclusive end)."""
+        end = timezone.localtime(self.end or self.start, PARIS)
+        if self.all_day:
+            return (end - datetime.timedelta(microseconds=1)).date()
+        return end.date()
+
+    @property
+    def first_day(self):
+        return timezone.localtime(self.start, PARIS).date()
+
+    @property
+    def is_multi_day(self):
+        return self.last_day > self.first_day
+
+    @property
+    def registration_open(self):
+        if self.status in (DateStatus.CANCELLED, DateStatus.POSTPONED):
+            return False
+        deadline = self.registration_deadline or self.start
+        return timezone.now() < deadline

@@ -1,0 +1,145 @@
+"""Pieces every public listing's FilterSet shares: language-independent choices and honest error reporting.
+
+Filter values are slugs shared by every translation (a filtered URL survives the language switch); the
+labels are looked up in the active language. django-filter drops invalid values silently:
+:class:`ReportingFilterSetMixin` lists them so the page can say what it ignored.
+"""
+
+import re
+from dataclasses import dataclass
+
+import django_filters
+
+from django import forms
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import TerritoryPage
+from cms.visibility import visible_pages
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_TERMS = 12
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a filter: its URL value and its label in the active language."""
+
+    value: str
+    label: str
+
+
+def localized_names(model, locale, source_locale):
+    """The model's source-locale terms annotated with ``label``: the name in ``locale``, else the source name.
+
+    Pages link to the source (French) terms (taxonomy links are synchronised, not translated), and every
+    translation of a term shares its slug, so the slug is the filter value and the label is looked up here.
+    """
+    translated = model.objects.filter(translation_key=OuterRef("translation_key"), locale=locale).values("name")[:1]
+    return model.objects.filter(locale=source_locale).annotate(label=Coalesce(Subquery(translated), F("name")))
+
+
+def localized_options(model, locale, source_locale):
+    return [Option(term.slug, term.label) for term in localized_names(model, locale, source_locale).order_by("label")]
+
+
+def territory_options(request, locale, source_locale):
+    """The visible territories of the active language as ``{value: (pk, title)}``, ordered by title.
+
+    The value is the slug of the territory's source (French) page, so a filtered URL survives the
+    language switch even if an editor translates a slug.
+    """
+    source_slug = TerritoryPage.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=source_locale
+    ).values("slug")[:1]
+    rows = (
+        visible_pages(request, TerritoryPage.objects.all(), locale=locale)
+        .annotate(value=Coalesce(Subquery(source_slug), F("slug")))
+        .order_by("title")
+        .values_list("value", "pk", "title")
+    )
+    return {value: (pk, title) for value, pk, title in rows}
+
+
+def search_terms(text):
+    """The words of a free-text query, without the punctuation a search backend could read as syntax."""
+    return re.findall(r"\w+", text)[:MAX_QUERY_TERMS]
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    """Several choices, where unknown values are dropped instead of invalidating the whole field.
+
+    ``?sector=tourisme&sector=faute-de-frappe`` still filters on tourisme; the filter set reports the
+    dropped value. Repeated values are kept once.
+    """
+
+    def clean(self, value):
+        values = self.to_python(value)
+        return [v for v in dict.fromkeys(values) if self.valid_value(v)]
+
+
+class ChoiceFilter(django_filters.Filter):
+    """One value among choices set per request (django-filter's own adds an empty choice we render ourselves)."""
+
+    field_class = forms.ChoiceField
+
+
+class MultipleChoiceFilter(django_filters.Filter):
+    """Several values among choices set per request; unknown ones are dropped (see the field)."""
+
+    field_class = LenientMultipleChoiceField
+
+
+def ignored_message(label, value):
+    shown = str(value)
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return _("Valeur ignorée pour « %(field)s » : « %(value)s ».") % {"field": label, "value": shown}
+
+
+class ReportingFilterSetMixin:
+    """What a listing reads back from its FilterSet: valid values, and a message per value it could not use.
+
+    ``parameters`` lists the contract's parameter names in the order messages list them.
+    """
+
+    parameters: list[str] = []
+
+    @property
+    def values(self):
+        """The valid values of the form (empty ones left out), validating it if needed."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value is not False and value not in (None, "", [])
+        }
+
+    def filter_queryset(self, queryset, *, exclude=None):
+        """Apply every valid filter, except ``exclude`` (a filter name) when computing that filter's facet."""
+        for name, value in self.form.cleaned_data.items():
+            if name in self.filters and name != exclude:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def ignored(self):
+        """One readable message per value the form could not use (form-wide errors included)."""
+        self.is_valid()
+        messages = []
+        order = {name: position for position, name in enumerate(self.parameters)}
+        for name in sorted(self.form.fields, key=lambda n: order.get(n, len(order))):
+            field = self.form.fields[name]
+            raw = self.form[name].value()
+            if isinstance(field, LenientMultipleChoiceField):
+                kept = set(self.form.cleaned_data.get(name, []))
+                rejected = [v for v in dict.fromkeys(raw or []) if v not in kept]
+            elif name in self.form.errors:
+                rejected = [raw]
+            else:
+                rejected = []
+            messages.extend(ignored_message(field.label, value) for value in rejected)
+        messages.extend(str(error) for error in self.form.non_field_errors())
+        if "q" in self.values and not search_terms(self.values["q"]):
+            messages.append(ignored_message(self.form.fields["q"].label, self.values["q"][:40]))
+        return messages
