@@ -176,6 +176,10 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Une date par ligne (AAAA-MM-JJ) : jours fériés, vacances…"),
     )
 
+    external_url = models.URLField(
+        _("page d'origine"), max_length=500, blank=True, help_text=_("La page de l'événement sur le site de l'organisateur.")
+    )
+
     # Where an imported event comes from; empty for an event typed here.
     source = models.ForeignKey(
         "agenda.EventSource",
@@ -219,6 +223,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("membership_required"),
         FieldPanel("registration_mode"),
         FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_email")]),
+        FieldPanel("external_url"),
         MultiFieldPanel(
             [
                 FieldPanel("organiser"),

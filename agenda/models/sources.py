@@ -1,6 +1,7 @@
 """The territories' own calendars the agenda imports, and the record of each import."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -71,9 +72,15 @@ class EventSource(models.Model):
     def __str__(self):
         return self.name
 
-    @property
     def last_run(self):
-        return self.runs.order_by("-started_at").first()
+        run = self.runs.order_by("-started_at").first()
+        if run is None:
+            return _("Jamais importée")
+        if run.status == RunStatus.FAILED:
+            return _("%(date)s : échec – %(error)s") % {"date": f"{timezone.localtime(run.started_at):%d/%m/%Y %H:%M}", "error": run.error}
+        return f"{timezone.localtime(run.started_at):%d/%m/%Y %H:%M} : {run.summary}"
+
+    last_run.short_description = _("Dernier import")
 
 
 class EventImportRun(models.Model):

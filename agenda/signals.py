@@ -1,0 +1,22 @@
+"""Recurring events: publishing an event with a rule brings its generated dates in step with the rule."""
+
+from django.dispatch import receiver
+
+from wagtail.signals import page_published
+
+from agenda.models import EventPage
+from agenda.recurrence import generate_dates
+
+
+@receiver(page_published, sender=EventPage)
+def generate_recurring_dates(sender, instance, revision, **kwargs):
+    # A fresh copy: the published instance may hold its dates in memory, as they were in the revision.
+    page = EventPage.objects.get(pk=instance.pk)
+    if not page.recurrence and not page.dates.filter(generated=True).exists():
+        return
+    added, removed = generate_dates(page)
+    if (added or removed) and revision is not None and page.latest_revision_id == revision.pk:
+        # The generated rows become part of the live revision, so the next edit in the admin shows them and
+        # publishing it keeps them (a child row missing from a revision is deleted when it is published).
+        revision.content = EventPage.objects.get(pk=page.pk).serializable_data()
+        revision.save(update_fields=["content"])
