@@ -82,6 +82,7 @@ class Importer:
             self.themes[theme.slug] = theme
             self.themes[slugify(theme.name)] = theme
         self.slugs = set(self.territory.get_children().values_list("slug", flat=True))
+        self.window_end = None
 
     # Bookkeeping -----------------------------------------------------------------------------------------
 
@@ -146,7 +147,9 @@ class Importer:
         for key, row in current.items():
             if key in seen:
                 continue
-            if row.start > self.now and row.status != DateStatus.CANCELLED:
+            # Beyond the window the feed lists nothing: a row there is not missing, just not listed.
+            in_window = self.window_end is None or row.start < self.window_end
+            if row.start > self.now and in_window and row.status != DateStatus.CANCELLED:
                 row.status = DateStatus.CANCELLED
             rows.append(row)
         return sorted(rows, key=lambda row: row.start)
@@ -219,6 +222,7 @@ class Importer:
             self.run.cancelled += 1
 
     def apply(self, feed):
+        self.window_end = feed.window_end
         for rejected in feed.rejected:
             self.reject(rejected.uid, rejected.title, rejected.reason)
         self.run.skipped += len(feed.skipped)

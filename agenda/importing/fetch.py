@@ -24,6 +24,7 @@ from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -155,15 +156,17 @@ def _result(response, url, host, etag, last_modified, max_bytes, deadline, timeo
         raise FeedError(_too_big(max_bytes))
     chunks, size = [], 0
     try:
-        for chunk in response.iter_content(CHUNK_SIZE):
+        # read1 returns what one read of the socket gave (decompressed, at most CHUNK_SIZE): the size and
+        # the deadline are checked as the data comes, however slowly it trickles.
+        while chunk := response.raw.read1(CHUNK_SIZE, decode_content=True):
             size += len(chunk)
             if size > max_bytes:
                 raise FeedError(_too_big(max_bytes))
             if time.monotonic() > deadline:
                 raise FeedError(f"Le téléchargement depuis {host} a pris trop de temps : il a été interrompu.")
             chunks.append(chunk)
-    except requests.RequestException as exc:
-        raise _request_error(exc, host, timeout, reading=True) from exc
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
+        raise _read_error(exc, host, timeout) from exc
     return FetchResult(
         b"".join(chunks), False, new_etag, new_last_modified, content_type, encoding, url, response.status_code
     )
@@ -194,17 +197,21 @@ def _size(value: int) -> str:
     return f"{value} octets"
 
 
-def _request_error(exc: Exception, host: str, timeout, *, reading: bool = False) -> FeedError:
+def _read_error(exc: Exception, host: str, timeout) -> FeedError:
+    if isinstance(exc, urllib3.exceptions.ReadTimeoutError | TimeoutError):
+        return FeedError(f"Le serveur {host} n'a pas répondu à temps (délai de {timeout} s).")
+    if isinstance(exc, urllib3.exceptions.DecodeError):
+        return FeedError(f"Le serveur {host} a envoyé un fichier compressé illisible.")
+    return FeedError(f"Le téléchargement depuis {host} a été interrompu avant la fin.")
+
+
+def _request_error(exc: Exception, host: str, timeout) -> FeedError:
     if isinstance(exc, requests.Timeout) or "timed out" in str(exc).lower():
-        return FeedError(f"Le serveur {host} n'a pas répondu dans le délai de {timeout} secondes.")
+        return FeedError(f"Le serveur {host} n'a pas répondu à temps (délai de {timeout} s).")
     if isinstance(exc, requests.exceptions.SSLError):
         return FeedError(f"La connexion sécurisée (HTTPS) avec {host} a échoué : certificat invalide ou expiré ?")
     if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
         return FeedError("Adresse invalide : vérifiez l'adresse du flux.")
-    if isinstance(exc, requests.exceptions.ContentDecodingError):
-        return FeedError(f"Le serveur {host} a envoyé un fichier compressé illisible.")
-    if reading or isinstance(exc, requests.exceptions.ChunkedEncodingError):
-        return FeedError(f"Le téléchargement depuis {host} a été interrompu avant la fin.")
     if _caused_by(exc, NameResolutionError):
         return FeedError(f"Le nom de domaine {host} est introuvable : vérifiez l'adresse du flux.")
     return FeedError(f"Impossible de joindre le serveur {host}.")

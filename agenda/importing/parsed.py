@@ -6,7 +6,9 @@ end is exclusive, as iCalendar's DTEND).
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+
+from django.conf import settings
 
 # The statuses of one date, the same values as the EventDate model.
 SCHEDULED = "scheduled"
@@ -20,6 +22,36 @@ OFFLINE = "offline"
 ONLINE = "online"
 MIXED = "mixed"
 ATTENDANCE_MODES = (OFFLINE, ONLINE, MIXED)
+
+
+# Dates of events still in a feed are kept for a year back (the archive); the future goes as far as
+# AGENDA_RECURRENCE_HORIZON_DAYS.
+PAST_DAYS = 365
+# An event "lasting" longer than this is a typo in its dates (DTEND in the wrong year…), not an event.
+MAX_DURATION = timedelta(days=366)
+# A safety net against a rule that makes a date per day for years: the event is rejected beyond it.
+DEFAULT_MAX_DATES_PER_EVENT = 1000
+
+
+def import_window(now: datetime, horizon_days: int | None = None) -> tuple[datetime, datetime]:
+    """The span of dates an import lists: from a year before ``now`` to ``horizon_days`` after it."""
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    if horizon_days is None:
+        horizon_days = settings.AGENDA_RECURRENCE_HORIZON_DAYS
+    return now - timedelta(days=PAST_DAYS), now + timedelta(days=horizon_days)
+
+
+def check_event_count(count: int) -> None:
+    """Refuse a feed with more events than AGENDA_IMPORT_MAX_EVENTS (a runaway export, or the wrong URL)."""
+    limit = settings.AGENDA_IMPORT_MAX_EVENTS
+    if count > limit:
+        shown, shown_limit = f"{count:,}".replace(",", " "), f"{limit:,}".replace(",", " ")
+        raise FeedError(f"Le flux contient {shown} événements, plus que la limite de {shown_limit}.")
+
+
+def max_dates_per_event() -> int:
+    return getattr(settings, "AGENDA_IMPORT_MAX_DATES_PER_EVENT", DEFAULT_MAX_DATES_PER_EVENT)
 
 
 class FeedError(Exception):

@@ -6,19 +6,23 @@ from datetime import date, datetime
 
 from django.utils.html import strip_tags
 
+from .parsed import FeedError
+
 _HTML_HINT = re.compile(r"<\s*(?:p|br|div|span|a|b|i|u|strong|em|ul|ol|li|h[1-6]|table|html|body)\b[^>]*>", re.I)
-_BLOCK_END = re.compile(r"<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/tr|/ul|/ol)\s*>", re.I)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_BLOCK_END = re.compile(r"<\s*(?:br\s*/?|/p|/div|/h[1-6]|/tr|/ul|/ol)\s*>", re.I)
 _LIST_ITEM = re.compile(r"<\s*li\b[^>]*>", re.I)
 _BLANK_LINES = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.M)
-_MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.M)
-_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$", re.M)
+_MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*", re.M)
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
+_MD_RULE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M)
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_MD_KEPT = re.compile("\ue000(\\d+)\ue001")  # an escaped character, set aside while the marks go
 
-_URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 _VISIO_HOSTS = re.compile(
     r"https?://(?:[\w-]+\.)*(?:zoom\.us|teams\.microsoft\.com|teams\.live\.com|meet\.google\.com|meet\.jit\.si"
     r"|webex\.com|whereby\.com|gotomeeting\.com|livestorm\.co|bigbluebutton\.\w+|visio\.[\w.-]+|[\w-]*bbb[\w-]*\.[\w.-]+)"
@@ -26,11 +30,21 @@ _VISIO_HOSTS = re.compile(
     re.I,
 )
 _ONLINE_WORDS = re.compile(r"\b(?:visio\w*|en ligne|webinaires?|webinars?|distanciel)\b", re.I)
+# "Inscription en ligne", "billetterie en ligne"… say nothing about where the event happens.
+_NOT_ONLINE = re.compile(
+    r"\b(?:inscri\w*|r[ée]serv\w*|billet\w*|formulaire|disponibles?)(?:\s+\S+){0,2}?\s+en ligne\b", re.I
+)
 
-_POSTCODE_COMMUNE = re.compile(r"^(?P<before>.*?)\b(?P<postcode>\d{5})\s+(?P<commune>[^\d,]+?)(?:\s+cedex(?:\s*\d+)?)?$", re.I)
+# A LOCATION that names a video service rather than a place ("Réunion Microsoft Teams", "En visio").
+_ONLINE_PLACE = re.compile(
+    r"^[^\d]*\b(?:teams|zoom|google meet|skype|jitsi|webex|visio\w*|en ligne|webinaires?|distanciel)\b[^\d]*$", re.I
+)
+_POSTCODE_COMMUNE = re.compile(
+    r"^(?P<before>.*?)\b(?P<postcode>\d{5})\s+(?P<commune>[^\d,]+?)(?:\s+cedex(?:\s*\d+)?)?$", re.I
+)
 _STREET = re.compile(
     r"^\s*(?:\d+\s*(?:bis|ter|[a-z])?\b|rue|place|avenue|av\.|bd|boulevard|chemin|route|allée|impasse|quai|cours"
-    r"|square|lieu-dit|zone|za|zi|parc|rond-point)\b",
+    r"|square|lieu-dit|za|zi|zac|rond-point)\b",
     re.I,
 )
 _COUNTRIES = {"france", "fr"}
@@ -52,8 +66,15 @@ def looks_like_html(value: str) -> bool:
     return bool(_HTML_HINT.search(value))
 
 
+def looks_like_html_page(head: str) -> bool:
+    """Whether the start of a downloaded file is a web page (an error or login page, a site's home)."""
+    head = head.lstrip("\ufeff \t\r\n")[:2048].lower()
+    return head.startswith("<") and any(mark in head for mark in ("<!doctype html", "<html", "<head", "<body"))
+
+
 def html_to_text(value: str) -> str:
     """Plain text from an HTML fragment: line breaks where blocks end, tags removed, entities decoded."""
+    value = _SCRIPT.sub("", value)
     value = _LIST_ITEM.sub("\n- ", value)
     value = _BLOCK_END.sub("\n", value)
     return clean_text(html.unescape(strip_tags(value)))
@@ -67,6 +88,7 @@ def markdown_to_text(value: str) -> str:
     """
     if looks_like_html(value):
         value = html_to_text(value)
+    value = _MD_ESCAPE.sub(lambda match: f"\ue000{ord(match.group(1))}\ue001", value)
 
     def link(match):
         text, url = match.group(1).strip(), match.group(2)
@@ -80,7 +102,7 @@ def markdown_to_text(value: str) -> str:
     value = _MD_HEADING.sub("", value)
     value = _MD_QUOTE.sub("", value)
     value = _MD_RULE.sub("", value)
-    value = value.replace("\\", "") if "\\" in value else value
+    value = _MD_KEPT.sub(lambda match: chr(int(match.group(1))), value)
     return clean_text(html.unescape(value))
 
 
@@ -101,12 +123,12 @@ def find_visio_link(*texts: str) -> str:
 
 def mentions_online(*texts: str) -> bool:
     """Whether the texts say the event happens online ("en visio", "webinaire", "en ligne")."""
-    return any(_ONLINE_WORDS.search(text or "") for text in texts)
+    return any(_ONLINE_WORDS.search(_NOT_ONLINE.sub("", text or "")) for text in texts)
 
 
-def first_url(text: str) -> str:
-    match = _URL.search(text or "")
-    return match.group(0).rstrip(".,;") if match else ""
+def is_online_place(location: str) -> bool:
+    """Whether a LOCATION names a video service, not a place: no street, no postcode, a service's name."""
+    return bool(_ONLINE_PLACE.match(location or ""))
 
 
 def split_location(text: str) -> tuple[str, str, str, str]:
@@ -142,3 +164,45 @@ def format_date(value: date | datetime) -> str:
     if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     return value.strftime("%d/%m/%Y")
+
+
+def format_number(value: int) -> str:
+    """A count for a French sentence: 6000 gives "6 000"."""
+    return f"{value:,}".replace(",", " ")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode_bytes(content: bytes, charset: str | None = None) -> str:
+    """The text of a downloaded file, whatever its encoding, or FeedError if it is not text.
+
+    UTF-8 first (with or without BOM; UTF-16 when a BOM says so), then the charset the server
+    announced, then Windows-1252 (what a French Windows export usually is, a superset of latin-1 for
+    letters) and latin-1 as the last resort, which decodes any byte.
+    """
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return content.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FeedError("Le fichier annonce l'encodage UTF-16 mais son contenu est illisible.") from None
+    if content.startswith(b"\x1f\x8b"):
+        raise FeedError("Le fichier reçu est compressé (gzip) : ce n'est pas un agenda lisible tel quel.")
+    if b"\x00" in content[:4096]:
+        raise FeedError("Le fichier reçu n'est pas du texte (contenu binaire) : ce n'est pas un agenda.")
+    if content.startswith(b"\xef\xbb\xbf"):
+        content = content[3:]
+    candidates = ["utf-8"]
+    if charset:
+        candidates.append(charset)
+    candidates += ["cp1252", "latin-1"]
+    for encoding in candidates:
+        try:
+            text = content.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        break
+    sample = text[:4096]
+    if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+        raise FeedError("Le fichier reçu n'est pas du texte (contenu binaire) : ce n'est pas un agenda.")
+    return text

@@ -177,6 +177,9 @@ def test_untrusted_source_creates_drafts(source_for):
     page = imported(source).get()
     assert run.created == 1
     assert not page.live and page.latest_revision is not None
+    # Wagtail's default "Moderators approval" workflow covers the whole tree.
+    assert page.current_workflow_state is not None
+    assert page.current_workflow_task.name == "Moderators approval"
 
 
 def test_source_event_type_is_given_to_imported_events(source_for):
