@@ -190,32 +190,76 @@ def test_source_event_type_is_given_to_imported_events(source_for):
     assert imported(source).get().event_type.slug == "atelier"
 
 
-BROKEN = [
-    ("html.ics", b"<!DOCTYPE html><html><body>Maintenance</body></html>", "page web"),
-    ("empty.ics", b"", "vide"),
-    ("truncated.ics", GOOGLE[: len(GOOGLE) // 2], "incomplet"),
+def many_events(count):
+    return ics(*[one(f"n-{number}", summary=f"Réunion {number}") for number in range(count)])
+
+
+BROKEN_FEEDS = [
+    ("empty.ics", (FIXTURES / "broken" / "empty.ics").read_bytes(), "ical", "vide"),
+    ("html-page.ics", (FIXTURES / "broken" / "html-page.ics").read_bytes(), "ical", "page web"),
+    ("not-a-calendar.txt", (FIXTURES / "broken" / "not-a-calendar.txt").read_bytes(), "ical", "begin:vcalendar"),
+    ("truncated.ics", (FIXTURES / "broken" / "truncated.ics").read_bytes(), "ical", "incomplet"),
+    ("half.ics", GOOGLE[: len(GOOGLE) // 2], "ical", "incomplet"),
+    ("binary.ics", bytes(range(256)) * 8, "ical", "agenda"),
+    ("thousands.ics", many_events(5_001), "ical", "5"),
+    ("invalid.json", (FIXTURES / "broken" / "invalid.json").read_bytes(), "openagenda", "json"),
+    ("wrong-shape.json", (FIXTURES / "broken" / "wrong-shape.json").read_bytes(), "openagenda", "openagenda"),
 ]
 
 
-@pytest.mark.parametrize(("name", "body", "expected"), BROKEN)
-def test_broken_feed_leaves_published_events_untouched(source_for, feed_server, name, body, expected):
+@pytest.mark.parametrize(("name", "body", "fmt", "expected"), BROKEN_FEEDS)
+def test_broken_feed_leaves_published_events_untouched(source_for, feed_server, name, body, fmt, expected):
     source = source_for(f"/{name}", GOOGLE)
     import_source(source, now=NOW)
     before = {
         page.pk: (page.title, page.latest_revision_id, [(d.start, d.status) for d in page.dates.order_by("start")])
         for page in imported(source)
     }
+    assert len(before) == 4
 
+    source.format = fmt
+    source.save()
     feed_server.add(f"/{name}", body, headers={"Content-Type": "text/calendar"})
     run = import_source(source, now=NOW)
 
     assert run.status == RunStatus.FAILED
-    assert expected in run.error.lower()
+    assert expected in run.error.lower(), run.error
     after = {
         page.pk: (page.title, page.latest_revision_id, [(d.start, d.status) for d in page.dates.order_by("start")])
         for page in imported(source)
     }
     assert after == before
+
+
+BROKEN_ITEMS = [
+    ("bad-rrule.ics", "Règle de répétition illisible"),
+    ("end-before-start.ics", "est avant le début"),
+    ("impossible-date.ics", "Date impossible : 2027-02-30."),
+    ("missing-dtstart.ics", "Pas de date de début."),
+    ("missing-uid.ics", "Pas d'identifiant (UID)."),
+]
+
+
+@pytest.mark.parametrize(("name", "reason"), BROKEN_ITEMS)
+def test_broken_items_are_refused_with_their_reason_and_the_rest_imported(source_for, name, reason):
+    source = source_for(f"/{name}", (FIXTURES / "broken" / name).read_bytes())
+
+    run = import_source(source, now=NOW)
+    again = import_source(source, now=NOW, force=True)
+
+    assert run.status == RunStatus.SUCCESS
+    assert run.created == 1 and imported(source).count() == 1
+    assert any(reason in item["reason"] for item in run.rejected), run.rejected
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+
+
+@pytest.mark.parametrize("name", ["latin1.ics", "windows-1252.ics"])
+def test_feeds_in_legacy_encodings_keep_their_accents(source_for, name):
+    source = source_for(f"/{name}", (FIXTURES / "broken" / name).read_bytes())
+    run = import_source(source, now=NOW)
+    assert run.created == 1
+    title = imported(source).get().title
+    assert any(letter in title for letter in "éèàçôÉ"), title
 
 
 def test_http_error_is_recorded_on_the_source(source_for, feed_server):
