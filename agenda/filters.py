@@ -120,9 +120,7 @@ class EventDateFilterSet(ReportingFilterSetMixin, django_filters.FilterSet):
     theme = ChoiceFilter(label=_("Thématique"), method="filter_theme", choices=[])
     audience = ChoiceFilter(label=_("Public"), method="filter_audience", choices=[])
     mode = ChoiceFilter(label=_("Participation"), method="filter_mode", choices=MODE_CHOICES)
-    free = django_filters.BooleanFilter(
-        label=_("Gratuit uniquement"), method="filter_free", widget=forms.CheckboxInput
-    )
+    free = django_filters.BooleanFilter(label=_("Gratuit uniquement"), method="filter_free", widget=forms.CheckboxInput)
     start = DateFilter(label=_("Du"), method="filter_start")
     end = DateFilter(label=_("Au"), method="filter_end")
     month = MonthFilter(label=_("Mois"), method="filter_month")

@@ -145,9 +145,7 @@ class Agenda:
     @property
     def feed_query(self):
         """The filters a subscription follows: everything but the page, the view and the time window."""
-        return urlencode(
-            {name: value for name, value in self.params().items() if name not in NOT_IN_FEEDS}, doseq=True
-        )
+        return urlencode({name: value for name, value in self.params().items() if name not in NOT_IN_FEEDS}, doseq=True)
 
     def _feed_url(self, route):
         url = f"{self.path}{route}/"
@@ -187,10 +185,13 @@ class Agenda:
         return self.filterset.qs
 
     def windowed(self, dates):
-        """``dates`` within the time window: the archive, the range asked for, or what is not over yet."""
+        """``dates`` within the time window: the archive, the range asked for, or what is not over yet.
+
+        A range with only an end ("until 10 June") starts now, as when nothing is asked for.
+        """
         if self.past:
             return dates.past(self.now)
-        if self.has_range:
+        if "start" in self.values or "month" in self.values:
             return dates
         return dates.upcoming(self.now)
 
@@ -269,6 +270,7 @@ class Agenda:
             .filter(rank__lte=GRID_PER_DAY)
             .order_by("start", "pk")
             .for_listing(self.locale)
+            .prefetch_related(None)  # the grid shows no images
         )
         by_day = {}
         for date in ranked:
@@ -328,10 +330,14 @@ class Agenda:
                 {value: by_territory.get(pk, 0) for value, (pk, _title) in territories.items()},
             ),
             "type": self._facet(
-                "type", [(o.value, o.label) for o in self.filterset.types], self._counts("type", "page__event_type__slug")
+                "type",
+                [(o.value, o.label) for o in self.filterset.types],
+                self._counts("type", "page__event_type__slug"),
             ),
             "theme": self._facet(
-                "theme", [(o.value, o.label) for o in self.filterset.themes], self._counts("theme", "page__themes__slug")
+                "theme",
+                [(o.value, o.label) for o in self.filterset.themes],
+                self._counts("theme", "page__themes__slug"),
             ),
             "audience": self._facet(
                 "audience",
@@ -363,11 +369,15 @@ class Agenda:
         if values.get("free"):
             chips.append(Chip(_("Gratuit uniquement"), self.url(free=None)))
         if "start" in values:
-            chips.append(Chip(_("À partir du %(day)s") % {"day": values["start"].strftime("%d/%m/%Y")}, self.url(start=None)))
+            chips.append(
+                Chip(_("À partir du %(day)s") % {"day": values["start"].strftime("%d/%m/%Y")}, self.url(start=None))
+            )
         if "end" in values:
             chips.append(Chip(_("Jusqu'au %(day)s") % {"day": values["end"].strftime("%d/%m/%Y")}, self.url(end=None)))
         if "month" in values and self.view == VIEW_LIST:
-            chips.append(Chip(_("Mois : %(month)s") % {"month": values["month"].strftime("%m/%Y")}, self.url(month=None)))
+            chips.append(
+                Chip(_("Mois : %(month)s") % {"month": values["month"].strftime("%m/%Y")}, self.url(month=None))
+            )
         if self.past:
             chips.append(Chip(_("Événements passés"), self.url(past=None)))
         return chips

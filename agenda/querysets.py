@@ -1,7 +1,7 @@
 """Queries on event dates: every agenda listing, grid and feed is a query on these rows, paginated in SQL."""
 
 from django.db import models
-from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.db.models import Case, F, OuterRef, Prefetch, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from wagtail.images import get_image_model
@@ -25,6 +25,18 @@ class EventDateQuerySet(models.QuerySet):
     def between(self, start, end):
         """Dates that overlap ``[start, end)``."""
         return self.filter(start__lt=end, end__gte=start)
+
+    def next_per_event(self, now):
+        """One date per event, for cards outside the agenda (a weekly workshop takes one card, not six): each
+        event's next date not over at ``now``, a scheduled one before a cancelled one, soonest first."""
+        cancelled_last = Case(When(status="cancelled", then=Value(1)), default=Value(0))
+        next_date = (
+            self.model.objects.filter(page=OuterRef("page"))
+            .upcoming(now)
+            .order_by(cancelled_last, "start", "pk")
+            .values("pk")[:1]
+        )
+        return self.upcoming(now).filter(pk=Subquery(next_date)).chronological()
 
     def chronological(self):
         return self.order_by("start", "pk")

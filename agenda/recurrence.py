@@ -10,6 +10,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
+
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -84,6 +85,7 @@ def generate_dates(page, now=None):
     model = page.dates.filter(generated=False).order_by("start").first()
     wanted = {occurrence_id(start): (start, end) for start, end in occurrences(page, now)}
     existing = {row.recurrence_id: row for row in page.dates.filter(generated=True)}
+    last_order = max((row.sort_order or 0 for row in page.dates.all()), default=0)
     added = [
         EventDate(
             page=page,
@@ -94,9 +96,12 @@ def generate_dates(page, now=None):
             capacity=model.capacity,
             recurrence_id=key,
             generated=True,
+            sort_order=last_order + number,
         )
-        for key, (start, end) in wanted.items()
-        if key not in existing
+        for number, (key, (start, end)) in enumerate(
+            sorted((item for item in wanted.items() if item[0] not in existing), key=lambda item: item[1][0]),
+            start=1,
+        )
     ]
     EventDate.objects.bulk_create(added)
     stale = [row.pk for key, row in existing.items() if key not in wanted and row.start > now]

@@ -49,9 +49,13 @@ def import_now(request, pk, *, viewset):
     if request.method == "POST":
         run = import_source(source, force=True)
         if run.status == RunStatus.FAILED:
-            messages.error(request, _("Import de « %(name)s » en échec : %(error)s") % {"name": source, "error": run.error})
+            messages.error(
+                request, _("Import de « %(name)s » en échec : %(error)s") % {"name": source, "error": run.error}
+            )
         else:
-            messages.success(request, _("Import de « %(name)s » : %(summary)s.") % {"name": source, "summary": run.summary})
+            messages.success(
+                request, _("Import de « %(name)s » : %(summary)s.") % {"name": source, "summary": run.summary}
+            )
         return redirect(url)
     return TemplateResponse(
         request,

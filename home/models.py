@@ -1,6 +1,7 @@
 """The landing page of each language."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -8,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from agenda.models import EventDate, EventIndexPage, EventPage
 from cms.blocks import BodyBlock, LinkBlock
 from cms.models import BasePage, NewsPage, TerritoryIndexPage, TerritoryPage
 from cms.visibility import visible_pages
@@ -17,6 +19,7 @@ from offers.models import OfferIndexPage, OfferPage, OfferStatus
 
 LATEST_NEWS_COUNT = 3
 LATEST_OFFERS_COUNT = 4
+UPCOMING_EVENTS_COUNT = 4
 
 
 class ObjectiveBlock(blocks.StructBlock):
@@ -96,6 +99,13 @@ class HomePage(BasePage):
         offers = visible_pages(request, OfferPage.objects.all(), locale=self.locale).exclude(status=OfferStatus.FILLED)
         return list(for_cards(sort_offers(offers, SORT_NEWEST))[:LATEST_OFFERS_COUNT])
 
+    def upcoming_events(self, request):
+        """The soonest visible events of this language, regional and local alike: the next date of each,
+        a scheduled one before a cancelled one, as the agenda's cards show them."""
+        events = visible_pages(request, EventPage.objects.all(), locale=self.locale)
+        dates = EventDate.objects.of_pages(events).next_per_event(timezone.now())
+        return list(dates.for_listing(self.locale)[:UPCOMING_EVENTS_COUNT])
+
     def territories(self, request):
         return list(
             visible_pages(request, TerritoryPage.objects.all(), locale=self.locale)
@@ -111,6 +121,8 @@ class HomePage(BasePage):
         context["latest_news"] = self.latest_news(request)
         context["latest_offers"] = self.latest_offers(request)
         context["offer_index"] = self._index(request, OfferIndexPage)
+        context["upcoming_events"] = self.upcoming_events(request)
+        context["event_index"] = self._index(request, EventIndexPage)
         context["territories"] = self.territories(request)
         context["territory_index"] = self._index(request, TerritoryIndexPage)
         return context

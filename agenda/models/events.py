@@ -177,7 +177,10 @@ class EventPage(RoutablePageMixin, BasePage):
     )
 
     external_url = models.URLField(
-        _("page d'origine"), max_length=500, blank=True, help_text=_("La page de l'événement sur le site de l'organisateur.")
+        _("page d'origine"),
+        max_length=500,
+        blank=True,
+        help_text=_("La page de l'événement sur le site de l'organisateur."),
     )
 
     # Where an imported event comes from; empty for an event typed here.
@@ -278,6 +281,9 @@ class EventPage(RoutablePageMixin, BasePage):
         parent = self.get_parent() if self.pk or self.path else None
         if parent is not None and parent.specific_class is TerritoryPage:
             self.territory_id = parent.pk
+        elif self.territory_id and self.locale_id and self.territory.locale_id != self.locale_id:
+            # A regional event's translation: the territory synchronised from the source is in its language.
+            self.territory = self.territory.get_translation_or_none(self.locale) or self.territory
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -377,7 +383,14 @@ class EventDate(TranslatableMixin, Orderable):
         super().clean()
         if self.start and self.all_day:
             first = timezone.localtime(self.start, PARIS).date()
-            last = timezone.localtime(self.end, PARIS).date() if self.end else first
+            end = timezone.localtime(self.end, PARIS) if self.end else None
+            if end is None:
+                last = first
+            elif end.time() == datetime.time() and end.date() > first:
+                # Already stored as exclusive (midnight after the last day), as the form shows it back.
+                last = end.date() - datetime.timedelta(days=1)
+            else:
+                last = end.date()
             if last < first:
                 raise ValidationError({"end": _("La fin doit suivre le début.")})
             # Editors give the last day; the row stores midnight after it (exclusive, as iCalendar).

@@ -77,7 +77,10 @@ class EventSource(models.Model):
         if run is None:
             return _("Jamais importée")
         if run.status == RunStatus.FAILED:
-            return _("%(date)s : échec – %(error)s") % {"date": f"{timezone.localtime(run.started_at):%d/%m/%Y %H:%M}", "error": run.error}
+            return _("%(date)s : échec – %(error)s") % {
+                "date": f"{timezone.localtime(run.started_at):%d/%m/%Y %H:%M}",
+                "error": run.error,
+            }
         return f"{timezone.localtime(run.started_at):%d/%m/%Y %H:%M} : {run.summary}"
 
     last_run.short_description = _("Dernier import")

@@ -7,6 +7,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -25,6 +26,7 @@ from cms.visibility import visible_pages
 
 LISTING_PAGE_SIZE = 12
 TERRITORY_OFFERS_SHOWN = 6
+TERRITORY_EVENTS_SHOWN = 6
 
 DEPARTMENTS = [
     ("01", "Ain"),
@@ -290,9 +292,25 @@ class TerritoryPage(BasePage):
         offers = visible_pages(request, self.offers.model.objects.filter(territory=self))
         return offers.for_cards().order_by(F("first_published_at").desc(nulls_last=True), "-pk")
 
+    def visible_events(self, request):
+        """This territory's upcoming events the visitor may see, soonest first: one date per event, ready for
+        event cards (``components/event_card.html``).
+
+        As for offers, ``events`` is the reverse relation of ``EventPage.territory`` and the dates are its
+        ``dates`` relation: cms reaches the agenda's querysets without importing it. Each event shows its next
+        date, a scheduled one before a cancelled one (a weekly workshop takes one card, not six).
+        """
+        events_model = self.events.model
+        dates_model = events_model._meta.get_field("dates").related_model
+        events = visible_pages(request, events_model.objects.filter(territory=self))
+        return dates_model.objects.of_pages(events).next_per_event(timezone.now()).for_listing(self.locale)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         offers = list(self.visible_offers(request)[: TERRITORY_OFFERS_SHOWN + 1])
         context["offers"] = offers[:TERRITORY_OFFERS_SHOWN]
         context["more_offers"] = len(offers) > TERRITORY_OFFERS_SHOWN
+        events = list(self.visible_events(request)[: TERRITORY_EVENTS_SHOWN + 1])
+        context["events"] = events[:TERRITORY_EVENTS_SHOWN]
+        context["more_events"] = len(events) > TERRITORY_EVENTS_SHOWN
         return context

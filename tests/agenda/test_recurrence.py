@@ -126,6 +126,15 @@ def test_all_day_date_from_the_admin_is_stored_with_an_exclusive_end():
     )
 
 
+def test_saving_an_all_day_date_again_keeps_its_days():
+    date = EventDate(
+        start=datetime.datetime(2027, 6, 5, tzinfo=PARIS), end=datetime.datetime(2027, 6, 7, tzinfo=PARIS), all_day=True
+    )
+    date.clean()
+    assert date.end == datetime.datetime(2027, 6, 7, tzinfo=PARIS)
+    assert date.last_day == datetime.date(2027, 6, 6)
+
+
 def test_end_before_start_is_refused():
     date = EventDate(start=FIRST, end=FIRST - datetime.timedelta(hours=1))
     with pytest.raises(ValidationError):

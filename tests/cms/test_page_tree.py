@@ -3,6 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from agenda.models import EventIndexPage, EventPage
 from cms.models import FormPage, NewsIndexPage, NewsPage, StandardPage, TerritoryIndexPage, TerritoryPage
 from home.models import HomePage
 from offers.models import OfferIndexPage
@@ -14,8 +15,13 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_home_children(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, NewsIndexPage, TerritoryIndexPage, OfferIndexPage, FormPage}
+            HomePage, {StandardPage, NewsIndexPage, TerritoryIndexPage, OfferIndexPage, EventIndexPage, FormPage}
         )
+
+    def test_events_under_a_territory_or_the_agenda(self):
+        self.assertAllowedParentPageTypes(EventPage, {TerritoryPage, EventIndexPage})
+        self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
+        self.assertCanNotCreateAt(StandardPage, EventPage)
 
     def test_news_only_under_the_news_index(self):
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})

@@ -121,13 +121,13 @@ def test_statuses_expiry_dates_conditions_and_contacts_vary(offers):
 
 def test_catalogue_sits_in_the_menu_between_territories_and_contact(client, demo):
     for locale, url, labels in [
-        ("fr", "/fr/", ["Territoires", "Offres", "Contact"]),
-        ("en", "/en/", ["Territories", "Offers", "Contact"]),
+        ("fr", "/fr/", ["Territoires", "Offres", "Agenda", "Contact"]),
+        ("en", "/en/", ["Territories", "Offers", "Calendar", "Contact"]),
     ]:
         assert OfferIndexPage.objects.get(locale__language_code=locale).live
         menu = [a.get_text(strip=True) for a in soup(client.get(url)).select("nav.main-nav a")]
         start = menu.index(labels[0])
-        assert menu[start : start + 3] == labels
+        assert menu[start : start + 4] == labels
 
 
 def test_english_offer_page_reads_in_english(client, offers):
