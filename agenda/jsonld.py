@@ -6,15 +6,13 @@ that no title can close the ``<script>`` element. Google's event rich results re
 ``eventAttendanceMode``, ``location`` (a Place, a VirtualLocation, or both), ``organizer`` and ``offers``.
 """
 
-import json
-from decimal import Decimal
-
 from django.conf import settings
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
 from agenda.models import AttendanceMode, DateStatus, RegistrationMode
 from agenda.models.events import PARIS
+from cms.jsonld import absolute, number, script_json
 
 SCHEMA = "https://schema.org/"
 REGION = "Auvergne-Rhône-Alpes"
@@ -35,21 +33,6 @@ ATTENDANCE_MODE = {
     AttendanceMode.ONLINE: "OnlineEventAttendanceMode",
     AttendanceMode.MIXED: "MixedEventAttendanceMode",
 }
-
-# The same escapes as django.utils.html.json_script: <, > and & can never end the script element.
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def _number(value):
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
-def _absolute(request, url):
-    if not url or url.startswith(("http://", "https://")) or request is None:
-        return url
-    return request.build_absolute_uri(url)
 
 
 def start_end(date):
@@ -132,7 +115,7 @@ def offer(page, date, page_url):
     if page.is_free:
         data.update(price=0, priceCurrency=CURRENCY)
     elif page.price is not None:
-        data.update(price=_number(page.price), priceCurrency=CURRENCY)
+        data.update(price=number(page.price), priceCurrency=CURRENCY)
     full = date.status == DateStatus.FULL
     data["availability"] = f"{SCHEMA}{'SoldOut' if full else 'InStock'}"
     if page.registration_mode == RegistrationMode.LINK and page.registration_url:
@@ -150,7 +133,7 @@ def image_url(page, request):
     image = page.share_image
     if image is None:
         return None
-    return _absolute(request, image.get_rendition(IMAGE_RENDITION).url)
+    return absolute(request, image.get_rendition(IMAGE_RENDITION).url)
 
 
 def event_jsonld_data(page, dates, request):
@@ -184,11 +167,6 @@ def event_jsonld_data(page, dates, request):
         data["offers"] = offer(page, date, page_url)
         events.append(data)
     return events
-
-
-def script_json(data):
-    """``data`` as JSON text that is safe inside a ``<script>`` element (``</script>`` cannot appear)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
 
 
 def jsonld_dates(page, now=None):

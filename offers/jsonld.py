@@ -5,10 +5,9 @@ nothing here lists other offers. :func:`jsonld_script` escapes the JSON so that 
 ``<script>`` element.
 """
 
-import json
-
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+
+from cms.jsonld import absolute, number
 
 REGION = "Auvergne-Rhône-Alpes"
 COUNTRY = "FR"
@@ -20,22 +19,9 @@ AVAILABILITY = {
     "filled": "https://schema.org/SoldOut",
 }
 
-# The same escapes as django.utils.html.json_script: <, > and & can never end the script element.
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def _number(value):
-    return int(value) if value == value.to_integral_value() else float(value)
-
 
 def _datetime(value):
     return timezone.localtime(value).isoformat() if value else None
-
-
-def _absolute(request, url):
-    if not url or url.startswith(("http://", "https://")) or request is None:
-        return url
-    return request.build_absolute_uri(url)
 
 
 def postal_address(offer):
@@ -68,7 +54,7 @@ def image_url(offer, request):
     image = offer.share_image
     if image is None:
         return None
-    return _absolute(request, image.get_rendition("fill-1200x630").url)
+    return absolute(request, image.get_rendition("fill-1200x630").url)
 
 
 def job_posting(offer, request):
@@ -94,7 +80,7 @@ def job_posting(offer, request):
         data["baseSalary"] = {
             "@type": "MonetaryAmount",
             "currency": CURRENCY,
-            "value": {"@type": "QuantitativeValue", "value": _number(offer.salary), "unitText": "YEAR"},
+            "value": {"@type": "QuantitativeValue", "value": number(offer.salary), "unitText": "YEAR"},
         }
     if offer.reference:
         data["identifier"] = {
@@ -118,14 +104,14 @@ def place_offer(offer, request):
     if offer.offer_type:
         data["category"] = offer.offer_type.localized.name
     if offer.price is not None:
-        data.update(price=_number(offer.price), priceCurrency=CURRENCY)
+        data.update(price=number(offer.price), priceCurrency=CURRENCY)
     elif offer.rent is not None:
         data.update(
-            price=_number(offer.rent),
+            price=number(offer.rent),
             priceCurrency=CURRENCY,
             priceSpecification={
                 "@type": "UnitPriceSpecification",
-                "price": _number(offer.rent),
+                "price": number(offer.rent),
                 "priceCurrency": CURRENCY,
                 "referenceQuantity": {"@type": "QuantitativeValue", "value": 1, "unitCode": "MON"},
             },
@@ -149,9 +135,3 @@ def offer_jsonld(page, request=None):
     if image:
         data["image"] = image
     return data
-
-
-def jsonld_script(data):
-    """``data`` in a ``<script type="application/ld+json">`` element, escaped to be safe inside HTML."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above

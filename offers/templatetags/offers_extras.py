@@ -3,9 +3,10 @@
 from django import template
 from django.conf import settings
 
+from cms.jsonld import jsonld_script
 from cms.maps import REGION_OUTLINE
 from offers.feeds import filter_query, with_query
-from offers.jsonld import jsonld_script, offer_jsonld
+from offers.jsonld import offer_jsonld
 from offers.models import OfferPage
 
 register = template.Library()

@@ -11,7 +11,8 @@ import wagtail_factories
 
 from django.template.loader import render_to_string
 
-from offers.jsonld import jsonld_script, offer_jsonld
+from cms.jsonld import jsonld_script
+from offers.jsonld import offer_jsonld
 from tests.conftest import soup
 from tests.factories import (
     OfferIndexPageFactory,
