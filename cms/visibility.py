@@ -31,12 +31,27 @@ def allowed_restriction_ids(request):
     return allowed
 
 
-def _denied_q(request):
+def denied_sections(request):
+    """The ``(path, depth)`` of the private sections the visitor of ``request`` does not pass, sorted.
+
+    Worked out once per request and user: a page lists pages several times (menu, breadcrumbs, listings).
+    """
+    user = getattr(request, "user", None)
+    cached = getattr(request, "_denied_sections", None)
+    if cached is not None and cached[0] is user:
+        return cached[1]
     allowed = allowed_restriction_ids(request)
+    restrictions = PageViewRestriction.objects.exclude(pk__in=allowed).values_list("page__path", "page__depth")
+    sections = tuple(sorted(restrictions))
+    if request is not None:
+        request._denied_sections = (user, sections)
+    return sections
+
+
+def _denied_q(request):
     q = Q()
-    for restriction in PageViewRestriction.objects.select_related("page").exclude(pk__in=allowed):
-        page = restriction.page
-        q |= Q(path__startswith=page.path, depth__gte=page.depth)
+    for path, depth in denied_sections(request):
+        q |= Q(path__startswith=path, depth__gte=depth)
     return q
 
 

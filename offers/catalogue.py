@@ -3,25 +3,36 @@
 ``build_catalogue(request, index_page)`` starts from what the visitor may see (``cms.visibility``),
 applies the :class:`~offers.filters.OfferFilterSet`, sorts, and exposes the rest lazily, so a feed that only
 reads ``.offers`` runs none of the facet or map queries. Every part runs a fixed number of queries,
-whatever the number of offers: one aggregate per facet, one query for the map points, one page of cards
-with their image renditions prefetched.
+whatever the number of offers: one grouped query for the territory, type and department facets and the
+result count, one for the sector facet, one for the map points (which also gives the ids of the page's
+offers when the map can show them all, else one more query sorts ids alone), one for the page's cards by
+id, with their image renditions prefetched.
 """
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
-from urllib.parse import urlencode
+from functools import cached_property, reduce
+from operator import and_, or_
+from urllib.parse import quote, urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
+from wagtail.models import Locale, Site
 
 from cms.models import DEPARTMENTS
 from cms.models.pages import LISTING_PAGE_SIZE
 from cms.visibility import visible_pages
 from offers.filters import (
+    COLUMN_FILTERS,
     DEFAULT_RADIUS_KM,
     MAX_RADIUS_KM,
     NEAR_PLACES,
@@ -36,6 +47,10 @@ from offers.models import OfferPage
 MAX_MAP_POINTS = 1000
 # The parameters of the URLs the catalogue builds (chips, facets, pagination), in this order.
 URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
+# What a map point shows, read as plain values (model instances cost more than the query at 1,000 points).
+MAP_COLUMNS = ["title", "url_path", "latitude", "longitude", "commune"]
+# The paths ``wagtail_serve`` accepts (its URL pattern in wagtail.urls): ``reverse`` rejects any other.
+SERVE_PATH = re.compile(r"(?:[\w\-]+/)*" if WAGTAIL_APPEND_SLASH else r"[\w\-/]*")
 
 
 def for_cards(offers, locale=None):
@@ -51,6 +66,62 @@ def sort_offers(offers, sort):
     if sort == SORT_NEAREST:
         return offers.order_by("distance", *newest)
     return offers.order_by(*newest)
+
+
+class PageUrls:
+    """``page.get_url(request)`` computed from ``url_path`` alone, for the hundreds of points of the map.
+
+    Wagtail finds the page's site root and reverses ``wagtail_serve`` for every page, on a model instance
+    (tens of µs each); here the part of the URL that depends on the site root is reversed once per root and
+    the rest of the path appended, quoted as ``reverse`` quotes it. The choice of the site root, of the
+    language and of a relative or absolute URL follows ``Page.get_url_parts`` and ``Page.get_url``.
+    """
+
+    def __init__(self, request):
+        self.roots = Site.get_site_root_paths()
+        self.current_site = Site.find_for_request(request) if request is not None else None
+        self.single_site = len({root.site_id for root in self.roots}) == 1
+        self.prefixes = {}
+
+    def __call__(self, url_path):
+        roots = [root for root in self.roots if url_path.startswith(root.root_path)]
+        if not roots:
+            return None
+        root = roots[0]
+        if self.current_site is not None and len({r.site_id for r in roots}) > 1:
+            root = next((r for r in roots if r.site_id == self.current_site.pk), root)
+        rest = url_path[len(root.root_path) :]
+        prefix = self._prefix(root)
+        if prefix is None or not SERVE_PATH.fullmatch(rest):
+            return None  # not routable: get_url gives None too
+        path = prefix + quote(rest, safe=RFC3986_SUBDELIMS + "/~:@")
+        if not WAGTAIL_APPEND_SLASH and path != "/":
+            path = path.rstrip("/")
+        if self.single_site or (self.current_site is not None and root.site_id == self.current_site.pk):
+            return path
+        return root.root_url + path
+
+    def _prefix(self, root):
+        """The URL of the site root itself (``/fr/``), or None when ``wagtail_serve`` is not routed."""
+        if root not in self.prefixes:
+            try:
+                with translation.override(self._language(root)):
+                    self.prefixes[root] = reverse("wagtail_serve", args=("",))
+            except NoReverseMatch:
+                self.prefixes[root] = None
+        return self.prefixes[root]
+
+    @staticmethod
+    def _language(root):
+        """The language of the root's URLs: the active one if it is a variant of the root's (fr-ca for fr)."""
+        if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return translation.get_language()
+        try:
+            if get_supported_content_language_variant(translation.get_language()) == root.language_code:
+                return translation.get_language()
+        except LookupError:
+            pass
+        return root.language_code
 
 
 @dataclass
@@ -95,6 +166,7 @@ class Catalogue:
     sorted_offers: QuerySet  # filtered and sorted, without the card extras
     offers: QuerySet  # the same, ready for cards (feeds use this)
     ignored: list = field(default_factory=list)
+    locale: Locale | None = None
 
     # URLs ------------------------------------------------------------------------------------------------
 
@@ -137,31 +209,50 @@ class Catalogue:
 
     @cached_property
     def page(self):
-        """The requested page of offers (the last one if the number is too high)."""
-        paginator = Paginator(self.offers, LISTING_PAGE_SIZE)
-        return paginator.get_page(self.values.get("page", 1))
+        """The requested page of offers (the last one if the number is too high).
 
-    @property
+        The count comes from the facet query. The page's offers are picked by id, from :attr:`_listed` when
+        the map listed every offer already, else by a query that sorts ids alone; then their cards are
+        fetched by id: sorting thousands of rows as wide as a card costs more than both queries.
+        """
+        paginator = Paginator(self.offers, LISTING_PAGE_SIZE)
+        paginator.count = self.count  # a cached property of Paginator: this saves its COUNT query
+        page = paginator.get_page(self.values.get("page", 1))
+        start, stop = (page.number - 1) * paginator.per_page, page.number * paginator.per_page
+        if self._listed is not None:
+            ids = [row[0] for row in self._listed[start:stop]]
+        else:
+            ids = list(self.sorted_offers.values_list("pk", flat=True)[start:stop])
+        cards = {offer.pk: offer for offer in for_cards(OfferPage.objects.filter(pk__in=ids), self.locale)}
+        page.object_list = [cards[pk] for pk in ids if pk in cards]
+        return page
+
+    @cached_property
     def count(self):
-        return self.page.paginator.count
+        """The number of offers that pass every filter (counted with the facets)."""
+        return self._tally()
+
+    @cached_property
+    def _listed(self):
+        """Every filtered offer as ``(pk, *MAP_COLUMNS)``, in order, if there are at most
+        :data:`MAX_MAP_POINTS` (else ``None``): one query then serves the map and the page of cards."""
+        if self.count > MAX_MAP_POINTS:
+            return None
+        return list(self.sorted_offers.values_list("pk", *MAP_COLUMNS))
 
     @cached_property
     def map_points(self):
         """Every filtered offer that has coordinates (at most :data:`MAX_MAP_POINTS`), in one query."""
-        offers = (
-            self.sorted_offers.exclude(latitude=None)
-            .exclude(longitude=None)
-            .only("pk", "title", "url_path", "latitude", "longitude", "commune")[:MAX_MAP_POINTS]
-        )
+        if self._listed is not None:
+            rows = [row[1:] for row in self._listed]
+        else:
+            located = self.sorted_offers.exclude(latitude=None).exclude(longitude=None)
+            rows = located.values_list(*MAP_COLUMNS)[:MAX_MAP_POINTS]
+        url = PageUrls(self.request)
         return [
-            {
-                "title": offer.title,
-                "url": offer.get_url(self.request),
-                "lat": offer.latitude,
-                "lng": offer.longitude,
-                "commune": offer.commune,
-            }
-            for offer in offers
+            {"title": title, "url": url(url_path), "lat": latitude, "lng": longitude, "commune": commune}
+            for title, url_path, latitude, longitude, commune in rows
+            if latitude is not None and longitude is not None
         ]
 
     # Facets ----------------------------------------------------------------------------------------------
@@ -170,9 +261,39 @@ class Catalogue:
         """The visible offers filtered by every filter except ``name``, unordered (for GROUP BY)."""
         return self.filterset.filter_queryset(self.base, exclude=name).order_by()
 
-    def _counts(self, name, column):
-        rows = self._others(name).values(column).annotate(n=Count("pk")).values_list(column, "n")
-        return dict(rows)
+    @cached_property
+    def _column_filters(self):
+        """The active :data:`COLUMN_FILTERS` as ``{name: the value their column must equal}``."""
+        filterset = self.filterset
+        return {name: filterset.column_value(name, self.values[name]) for name in COLUMN_FILTERS if name in self.values}
+
+    @cached_property
+    def _groups(self):
+        """``{(territory_id, type slug, department): number of offers}`` for the facets and the result count.
+
+        Territory, type and department each compare one column (:data:`COLUMN_FILTERS`), so the offers
+        counted by each of these facets (every filter but its own) and the results (every filter) are groups
+        of one GROUP BY on these columns, over the offers that pass the other filters and all the active
+        column filters but one at most (an offer failing two of them counts nowhere).
+        """
+        offers = self.filterset.filter_queryset(self.base, exclude=COLUMN_FILTERS).order_by()
+        conditions = [Q(**{COLUMN_FILTERS[name]: value}) for name, value in self._column_filters.items()]
+        if len(conditions) > 1:
+            all_but_one = [reduce(and_, conditions[:i] + conditions[i + 1 :]) for i in range(len(conditions))]
+            offers = offers.filter(reduce(or_, all_but_one))
+        rows = offers.values_list(*COLUMN_FILTERS.values()).annotate(n=Count("pk"))
+        return {tuple(row[:-1]): row[-1] for row in rows}
+
+    def _tally(self, name=None):
+        """The number of offers that pass every filter, or ``{value of name's column: number}`` for the
+        offers that pass every filter but ``name`` (one of :data:`COLUMN_FILTERS`)."""
+        position = {column: i for i, column in enumerate(COLUMN_FILTERS)}
+        required = [(position[other], value) for other, value in self._column_filters.items() if other != name]
+        counts = Counter()
+        for key, number in self._groups.items():
+            if all(key[i] == value for i, value in required):
+                counts[key[position[name]] if name else None] += number
+        return counts if name else counts[None]
 
     def _facet(self, name, options, counts):
         """Build a facet from ``options`` (value, label) and ``counts`` (value -> number of offers)."""
@@ -192,14 +313,15 @@ class Catalogue:
 
     @cached_property
     def facets(self):
-        """Territory, type, sectors and department, each with counts over the other filters (one query each)."""
-        by_territory = self._counts("territory", "territory_id")
+        """Territory, type, sectors and department, each with counts over the other filters (two queries)."""
+        by_territory = self._tally("territory")
         territories = self.filterset.territories
-        through = OfferPage.sectors.through.objects.filter(offerpage_id__in=self._others("sector").values("pk"))
+        # Distinct offers: translations of a term share its slug.
         by_sector = dict(
-            through.values("sector__slug")
-            .annotate(n=Count("offerpage_id", distinct=True))
-            .values_list("sector__slug", "n")
+            self._others("sector")
+            .values("sectors__slug")
+            .annotate(n=Count("pk", distinct=True))
+            .values_list("sectors__slug", "n")
         )
         return {
             "territory": self._facet(
@@ -207,16 +329,12 @@ class Catalogue:
                 [(value, title) for value, (_pk, title) in territories.items()],
                 {value: by_territory.get(pk, 0) for value, (pk, _title) in territories.items()},
             ),
-            "type": self._facet(
-                "type",
-                [(o.value, o.label) for o in self.filterset.types],
-                self._counts("type", "offer_type__slug"),
-            ),
+            "type": self._facet("type", [(o.value, o.label) for o in self.filterset.types], self._tally("type")),
             "sector": self._facet("sector", [(o.value, o.label) for o in self.filterset.sectors], by_sector),
             "department": self._facet(
                 "department",
                 [(code, f"{code} – {name}") for code, name in DEPARTMENTS],
-                self._counts("department", "territory__department"),
+                self._tally("department"),
             ),
         }
 
@@ -264,7 +382,7 @@ def build_catalogue(request, index_page):
     """The catalogue of ``index_page`` for ``request``: its GET parameters applied to the visible offers."""
     locale = Locale.get_active()
     base = visible_pages(request, OfferPage.objects.all(), locale=locale)
-    filterset = OfferFilterSet(request.GET, queryset=base, request=request)
+    filterset = OfferFilterSet(request.GET, queryset=base, request=request, locale=locale)
     filtered = filterset.qs
     sorted_offers = sort_offers(filtered, filterset.sort)
     return Catalogue(
@@ -275,4 +393,5 @@ def build_catalogue(request, index_page):
         sorted_offers=sorted_offers,
         offers=for_cards(sorted_offers, locale),
         ignored=filterset.ignored,
+        locale=locale,
     )

@@ -5,23 +5,29 @@ is a field of one form, so nothing reads ``request.GET`` by hand. A value the fo
 dropped, as django-filter would do: :attr:`OfferFilterSet.ignored` lists it so the page can say so.
 """
 
+import datetime
+import hashlib
 import re
 from dataclasses import dataclass
 
 import django_filters
 
 from django import forms
-from django.db.models import F, OuterRef, Subquery
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from cms.maps import METROPOLISES
 from cms.models import DEPARTMENTS, TerritoryPage
-from cms.visibility import visible_pages
-from offers.models import OfferPage, OfferType, Sector
+from cms.visibility import denied_sections, visible_pages
+from offers.models import OfferPage, OfferType, Sector, choices_version
 
 # Towns of the region, besides the metropolises drawn on the map, that people often search around.
 OTHER_TOWNS = [
@@ -36,9 +42,12 @@ DEFAULT_RADIUS_KM = 50
 MIN_RADIUS_KM, MAX_RADIUS_KM = 5, 200
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 12
+CHOICES_TIMEOUT = 60 * 60  # seconds; a change to a page or a term drops the cached choices at once anyway
 
 # The public contract's parameters, in the order URLs and messages list them.
 PARAMETERS = ["q", "territory", "type", "sector", "department", "near", "radius", "sort", "page"]
+# The filters that compare one column of the offer with a value, and that column: the facet counts group by them.
+COLUMN_FILTERS = {"territory": "territory_id", "type": "offer_type__slug", "department": "territory__department"}
 
 SORT_NEWEST, SORT_CLOSING, SORT_NEAREST = "newest", "closing", "nearest"
 SORT_CHOICES = [
@@ -84,6 +93,42 @@ def territory_options(request, locale, source_locale):
     return {value: (pk, title) for value, pk, title in rows}
 
 
+@dataclass(frozen=True)
+class Choices:
+    """The choices of the territory, type and sector filters in one language (see :func:`filter_choices`)."""
+
+    territories: dict  # value -> (pk, title), as territory_options
+    types: list[Option]
+    sectors: list[Option]
+    until: datetime.datetime | None  # when the first of these territories expires
+
+
+def filter_choices(request, locale):
+    """The territory, type and sector choices of the catalogue in ``locale``, cached.
+
+    Five small queries on a miss, none on a hit. An entry is per language and per set of private sections
+    the visitor does not pass (territories are pages the visitor may or may not see), under the version
+    any change to a page or a term replaces (``offers.models.choices_version``), and is used only until
+    the first of its territories expires.
+    """
+    source_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    sections = hashlib.sha256(repr(denied_sections(request)).encode()).hexdigest()
+    key = f"offers:choices:{choices_version()}:{locale.language_code}:{source_code}:{sections}"
+    choices = cache.get(key)
+    if choices is not None and (choices.until is None or timezone.now() < choices.until):
+        return choices
+    source = Locale.get_default()
+    territories = visible_pages(request, TerritoryPage.objects.all(), locale=locale)
+    choices = Choices(
+        territories=territory_options(request, locale, source),
+        types=[Option(t.slug, t.label) for t in localized_names(OfferType, locale, source).order_by("label")],
+        sectors=[Option(s.slug, s.label) for s in localized_names(Sector, locale, source).order_by("label")],
+        until=territories.aggregate(until=Min("expire_at"))["until"],
+    )
+    cache.set(key, choices, CHOICES_TIMEOUT)
+    return choices
+
+
 def search_terms(text):
     """The words of a free-text query, without the punctuation a search backend could read as syntax."""
     return re.findall(r"\w+", text)[:MAX_QUERY_TERMS]
@@ -126,9 +171,9 @@ class OfferFilterSet(django_filters.FilterSet):
 
     Values are language-independent: ``territory`` is the slug of the territory's French page, ``type``
     and ``sector`` are the slugs shared by every translation of a term, ``department`` is the two-digit
-    code, ``near`` the slug of a town of :data:`NEAR_PLACES`. Choices come from the database on each
-    request (one query per taxonomy). :meth:`filter_queryset` can leave one filter out, which is how the
-    facet counts ("how many offers if you tick this") are computed.
+    code, ``near`` the slug of a town of :data:`NEAR_PLACES`. Choices come from :func:`filter_choices`
+    (cached). :meth:`filter_queryset` can leave filters out, which is how the facet counts ("how many
+    offers if you tick this") are computed.
     """
 
     q = django_filters.CharFilter(label=_("Mots-clés"), method="filter_q", max_length=MAX_QUERY_LENGTH, strip=True)
@@ -147,16 +192,12 @@ class OfferFilterSet(django_filters.FilterSet):
         fields = []
         form = OfferFilterForm
 
-    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, locale=None):
         # Always bound (no parameters is a valid, empty search), so ``cleaned_data`` always exists.
         super().__init__(data if data is not None else {}, queryset, request=request, prefix=prefix)
-        self.locale = Locale.get_active()
-        source = Locale.get_default()
-        self.territories = territory_options(request, self.locale, source)
-        self.types = [
-            Option(t.slug, t.label) for t in localized_names(OfferType, self.locale, source).order_by("label")
-        ]
-        self.sectors = [Option(s.slug, s.label) for s in localized_names(Sector, self.locale, source).order_by("label")]
+        self.locale = locale or Locale.get_active()
+        choices = filter_choices(request, self.locale)
+        self.territories, self.types, self.sectors = choices.territories, choices.types, choices.sectors
         fields = self.form.fields
         fields["territory"].choices = [(value, title) for value, (_pk, title) in self.territories.items()]
         fields["type"].choices = [(o.value, o.label) for o in self.types]
@@ -171,10 +212,10 @@ class OfferFilterSet(django_filters.FilterSet):
         return queryset.filter(pk__in=self.search_ids(value))
 
     def filter_territory(self, queryset, name, value):
-        return queryset.filter(territory_id=self.territories[value][0])
+        return queryset.filter(self.column_condition(name, value))
 
     def filter_type(self, queryset, name, value):
-        return queryset.filter(offer_type__slug=value)
+        return queryset.filter(self.column_condition(name, value))
 
     def filter_sector(self, queryset, name, value):
         # A subquery rather than a join, so an offer in two of the chosen sectors is listed once.
@@ -182,18 +223,26 @@ class OfferFilterSet(django_filters.FilterSet):
         return queryset.filter(pk__in=through.values("offerpage_id"))
 
     def filter_department(self, queryset, name, value):
-        return queryset.filter(territory__department=value)
+        return queryset.filter(self.column_condition(name, value))
 
     def filter_near(self, queryset, name, value):
         _name, latitude, longitude = NEAR_PLACES[value]
         return queryset.near(latitude, longitude, self.radius)
 
-    def filter_queryset(self, queryset, *, exclude=None):
-        """Apply every valid filter, except ``exclude`` (a filter name) when computing that filter's facet."""
+    def filter_queryset(self, queryset, *, exclude=()):
+        """Apply every valid filter, except ``exclude`` (filter names, or one name) when counting facets."""
+        exclude = {exclude} if isinstance(exclude, str) else set(exclude)
         for name, value in self.form.cleaned_data.items():
-            if name in self.filters and name != exclude:
+            if name in self.filters and name not in exclude:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+    def column_value(self, name, value):
+        """What the column of the :data:`COLUMN_FILTERS` filter ``name`` must equal for ``value``."""
+        return self.territories[value][0] if name == "territory" else value
+
+    def column_condition(self, name, value):
+        return Q(**{COLUMN_FILTERS[name]: self.column_value(name, value)})
 
     def search_ids(self, text):
         """The ids of the live offers of the active language that match every word of ``text``.

@@ -14,6 +14,7 @@ from django.utils import translation
 
 from wagtail.search.backends import get_search_backend
 
+from offers import catalogue as catalogue_module
 from offers.catalogue import build_catalogue
 from offers.models import OfferPage
 from tests.conftest import soup
@@ -183,7 +184,21 @@ def facet_counts(response, name):
     return counts
 
 
-@pytest.mark.parametrize("base", ["", "type=emploi", "near=lyon&radius=120", "q=reprendre", "sector=tourisme"])
+@pytest.mark.parametrize(
+    "base",
+    [
+        "",
+        "type=emploi",
+        "near=lyon&radius=120",
+        "q=reprendre",
+        "sector=tourisme",
+        # Two or three of territory, type and department: counted together in one grouped query.
+        "type=emploi&department=69",
+        "territory=pays-diois&type=reprise&department=26",
+        "sector=tourisme&type=emploi&department=69",
+        "sector=tourisme&sector=artisanat&territory=beaujolais-vert&department=69&near=lyon&radius=200",
+    ],
+)
 def test_the_count_beside_a_choice_is_the_number_of_results_after_ticking_it(client, data, base):
     page = client.get(f"{data.url}?{base}")
     checked = 0
@@ -356,6 +371,71 @@ def test_build_catalogue_offers_is_filtered_and_sorted_for_feeds(data):
         # Not paginated: page=2 is the page's business, a feed lists every matching offer.
         assert offers.model is OfferPage
         assert [o.title for o in offers] == ["Gîte de randonnée", "Animateur nature"]
+
+
+def listing(response):
+    catalogue = response.context["catalogue"]
+    return titles(response), count_text(response), catalogue.map_points
+
+
+@pytest.mark.parametrize(
+    "query", ["", "sector=tourisme&sort=closing", "type=emploi&page=2", "near=lyon&radius=200&sort=nearest"]
+)
+def test_cards_and_map_are_the_same_above_the_map_limit(client, data, monkeypatch, query):
+    # Up to MAX_MAP_POINTS results, one query lists them all for the map and the cards are fetched by id;
+    # above, the map and the cards are two queries of their own.
+    with time_machine.travel(NOW, tick=False):
+        for n in range(14):
+            OfferPageFactory(
+                parent=data.territories["roannais"],
+                offer_type=data.types["emploi"],
+                title=f"Saisonnier {n:02d}",
+                first_published_at=at(n + 50),
+                latitude=45.9 + n / 100,
+                longitude=4.3,
+            )
+    few = listing(client.get(f"{data.url}?{query}"))
+    monkeypatch.setattr(catalogue_module, "MAX_MAP_POINTS", 1)
+    many = listing(client.get(f"{data.url}?{query}"))
+    assert many[:2] == few[:2]
+    assert many[2] == few[2][:1]
+    assert few[0]
+
+
+def test_above_the_map_limit_the_queries_do_not_grow_either(client, data, monkeypatch, django_assert_max_num_queries):
+    monkeypatch.setattr(catalogue_module, "MAX_MAP_POINTS", 3)
+    client.get(data.url)  # warm up
+    reset_queries()
+    with django_assert_max_num_queries(60) as five:
+        client.get(data.url)
+    budget = len(five.captured_queries)
+    with time_machine.travel(NOW, tick=False):
+        for n in range(20):
+            OfferPageFactory(parent=data.territories["roannais"], title=f"Saisonnier {n:02d}", first_published_at=at(n))
+    client.get(data.url)  # new pages dropped the cached filter choices
+    reset_queries()
+    with django_assert_max_num_queries(budget):
+        response = client.get(data.url)
+    assert response.context["catalogue"].count == 25
+    assert len(response.context["catalogue"].map_points) == 3
+
+
+def test_map_point_urls_are_the_pages_urls(client, data):
+    unicode = OfferPageFactory(parent=data.territories["pays-diois"], title="Café", slug="café-à-reprendre")
+    for url in (data.url, data.url_en):
+        response = client.get(url)
+        request = response.wsgi_request
+        with translation.override(response.context["catalogue"].locale.language_code):
+            expected = {
+                offer.title: offer.get_url(request)
+                for offer in response.context["catalogue"].offers.exclude(latitude=None)
+            }
+        assert {point["title"]: point["url"] for point in response.context["catalogue"].map_points} == expected
+    assert expected["Bakery to take over"] == "/en/territories/diois-country/bakery/"
+    assert client.get(unicode.url).status_code == 200
+    points = client.get(data.url).context["catalogue"].map_points
+    assert {"Café": unicode.url} in [{point["title"]: point["url"]} for point in points]
+    assert "%C3%A9" in unicode.url
 
 
 def make_offers(territory, offer_type, sector, images, count, start=0):

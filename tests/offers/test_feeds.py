@@ -333,6 +333,8 @@ def test_feeds_run_the_same_number_of_queries_with_10_and_500_offers(client, cat
         small[route] = len(captured.captured_queries)
     create(490)
     for route in routes:
+        client.get(f"/fr/offres/{route}")  # new pages dropped the cached filter choices: warm them again
+    for route in routes:
         with django_assert_max_num_queries(small[route]) as captured:
             response = client.get(f"/fr/offres/{route}")
         assert response.status_code == 200
