@@ -1,5 +1,8 @@
 """`make bench`: response times and query counts of the main pages and of the catalogue, against targets.
 
+Also measures the agenda (`tests.bench_agenda`): list, filtered list, month grid, iCalendar and RSS feeds over
+``BENCH_DATES`` generated dates (default 20,000), and one import of a ``BENCH_IMPORT_EVENTS``-event feed (3,000).
+
 Runs outside the test suite (speed targets live here, never in a timed test), once per database: a
 throw-away SQLite file, then a throw-away PostgreSQL database (``bench_villecampagne``, created and dropped)
 when the local server answers at ``BENCH_PG_URL``. Each run happens in a child process (Django is set up
@@ -207,7 +210,9 @@ def run_one(output_path, offers):
     from django.test import Client
     from django.test.utils import setup_test_environment
 
+    from cms.models import TerritoryPage
     from offers.models import OfferPage
+    from tests import bench_agenda
 
     setup_test_environment()
     timings = {}
@@ -220,16 +225,23 @@ def run_one(output_path, offers):
     start = time.perf_counter()
     generate_offers(offers)
     timings["generate"] = time.perf_counter() - start
+    start = time.perf_counter()
+    dates = bench_agenda.generate_events(int(os.environ.get("BENCH_DATES", bench_agenda.DEFAULT_DATES)))
+    timings["generate_dates"] = time.perf_counter() - start
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     client = Client()
+    territory = TerritoryPage.objects.filter(locale__language_code="fr").order_by("path").first()
     results = {
         "vendor": connection.vendor,
         "offers": OfferPage.objects.filter(locale__language_code="fr").count(),
         "setup": timings,
         "pages": {url: measure(client, url) for url in PAGE_URLS},
         "catalogue": {name: measure(client, url) for name, url in CATALOGUE_URLS},
+        "dates": dates,
+        "agenda": {name: measure(client, url) for name, url in bench_agenda.agenda_urls(territory.slug)},
+        "import": bench_agenda.measure_import(int(os.environ.get("BENCH_IMPORT_EVENTS", bench_agenda.IMPORT_EVENTS))),
     }
     with open(output_path, "w") as output:
         json.dump(results, output)
@@ -302,6 +314,19 @@ def report(runs, offers):
             failed = True
             line += "  " + ", ".join(flags)
         print(line)
+    first = names[0]
+    print(f"Agenda: {runs[first]['dates']:,} generated dates (report only; feeds list up to 2,000 dates).")
+    for key in runs[first]["agenda"]:
+        label = f"{key}: {dict(bench_agenda_urls())[key]}"
+        print(f"{label[:46]:46}" + "".join(" " + cell(runs[name]["agenda"][key]) for name in names))
+    for name in names:
+        result = runs[name]["import"]
+        print(
+            f"{name}: import of a {bench_import_size():,}-event feed: first run {result['first']['seconds']:.1f} s "
+            f"({result['first']['status']}, {result['first']['created']} created, {result['first']['rejected']} refused"
+            f"{', ' + result['first']['error'] if result['first']['error'] else ''}); second run "
+            f"{result['second']['seconds']:.1f} s ({result['second']['unchanged']} unchanged)."
+        )
     for name in names:
         setup = runs[name]["setup"]
         print(
@@ -313,6 +338,18 @@ def report(runs, offers):
         f"from {FILTERED_TARGET_FROM:,} offers. q is measured on the search index entries written for every offer."
     )
     return failed
+
+
+def bench_agenda_urls():
+    from tests import bench_agenda
+
+    return bench_agenda.agenda_urls("<territoire>")
+
+
+def bench_import_size():
+    from tests import bench_agenda
+
+    return int(os.environ.get("BENCH_IMPORT_EVENTS", bench_agenda.IMPORT_EVENTS))
 
 
 def main():
