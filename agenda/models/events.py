@@ -381,16 +381,9 @@ class EventDate(TranslatableMixin, Orderable):
 
     def clean(self):
         super().clean()
-        if self.start and self.all_day:
+        if self.start and self.all_day and not self._unchanged_in_database():
             first = timezone.localtime(self.start, PARIS).date()
-            end = timezone.localtime(self.end, PARIS) if self.end else None
-            if end is None:
-                last = first
-            elif end.time() == datetime.time() and end.date() > first:
-                # Already stored as exclusive (midnight after the last day), as the form shows it back.
-                last = end.date() - datetime.timedelta(days=1)
-            else:
-                last = end.date()
+            last = timezone.localtime(self.end, PARIS).date() if self.end else first
             if last < first:
                 raise ValidationError({"end": _("La fin doit suivre le début.")})
             # Editors give the last day; the row stores midnight after it (exclusive, as iCalendar).
@@ -398,6 +391,14 @@ class EventDate(TranslatableMixin, Orderable):
             self.end = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time(), PARIS)
         elif self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("La fin doit suivre le début.")})
+
+    def _unchanged_in_database(self):
+        """Whether the row's times are the stored ones: the form shows an all-day date's stored, exclusive end
+        back, which must not be read again as the last day."""
+        if self.pk is None:
+            return False
+        stored = type(self).objects.filter(pk=self.pk).values_list("start", "end", "all_day").first()
+        return stored == (self.start, self.end, self.all_day)
 
     def save(self, *args, **kwargs):
         if self.end is None and self.start is not None:

@@ -126,13 +126,23 @@ def test_all_day_date_from_the_admin_is_stored_with_an_exclusive_end():
     )
 
 
-def test_saving_an_all_day_date_again_keeps_its_days():
+def test_saving_an_all_day_date_again_keeps_its_days(agenda):
+    page = EventPageFactory(parent=agenda)
     date = EventDate(
-        start=datetime.datetime(2027, 6, 5, tzinfo=PARIS), end=datetime.datetime(2027, 6, 7, tzinfo=PARIS), all_day=True
+        page=page,
+        start=datetime.datetime(2027, 6, 5, tzinfo=PARIS),
+        end=datetime.datetime(2027, 6, 6, tzinfo=PARIS),
+        all_day=True,
     )
     date.clean()
+    date.save()
     assert date.end == datetime.datetime(2027, 6, 7, tzinfo=PARIS)
-    assert date.last_day == datetime.date(2027, 6, 6)
+
+    # The admin form shows the stored end back; saving it untouched keeps the same days.
+    again = EventDate.objects.get(pk=date.pk)
+    again.clean()
+    assert again.end == datetime.datetime(2027, 6, 7, tzinfo=PARIS)
+    assert again.last_day == datetime.date(2027, 6, 6)
 
 
 def test_end_before_start_is_refused():
