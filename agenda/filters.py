@@ -26,6 +26,7 @@ from cms.filters import (
     territory_options,
 )
 from cms.models import Audience, Theme
+from cms.visibility import active_locale
 
 PARAMETERS = [
     "q",
@@ -133,7 +134,7 @@ class EventDateFilterSet(ReportingFilterSetMixin, django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         # Always bound (no parameters is a valid, empty search), so ``cleaned_data`` always exists.
         super().__init__(data if data is not None else {}, queryset, request=request, prefix=prefix)
-        self.locale = Locale.get_active()
+        self.locale = active_locale(request)
         source = Locale.get_default()
         self.territories = territory_options(request, self.locale, source)
         self.types = localized_options(EventType, self.locale, source)

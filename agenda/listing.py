@@ -28,7 +28,7 @@ from agenda.filters import MODE_CHOICES, PARAMETERS, VIEW_LIST, VIEW_MONTH, Even
 from agenda.models import EventDate, EventPage
 from agenda.models.events import PARIS
 from cms.models.pages import LISTING_PAGE_SIZE
-from cms.visibility import visible_pages
+from cms.visibility import active_locale, visible_pages
 
 GRID_PER_DAY = 3
 # The parameters of the URLs the agenda builds (chips, facets, pagination, feeds), in this order.
@@ -39,7 +39,7 @@ NOT_IN_FEEDS = {"page", "view", "past", "month"}
 
 def visible_dates(request, locale=None):
     """The dates of every event page the visitor may see, in ``locale`` (default: the active one)."""
-    pages = visible_pages(request, EventPage.objects.all(), locale=locale or Locale.get_active())
+    pages = visible_pages(request, EventPage.objects.all(), locale=locale or active_locale(request))
     return EventDate.objects.of_pages(pages)
 
 
@@ -401,7 +401,7 @@ class Agenda:
 
 def build_agenda(request, index_page, now=None):
     """The agenda of ``index_page`` for ``request``: its GET parameters applied to the visible dates."""
-    locale = Locale.get_active()
+    locale = active_locale(request)
     base = visible_dates(request, locale)
     filterset = EventDateFilterSet(request.GET, queryset=base, request=request)
     return Agenda(

@@ -7,3 +7,6 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Coopérations ville–campagne"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms import content_cache  # noqa: F401 - connects the receivers that replace the content version

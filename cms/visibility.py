@@ -6,7 +6,7 @@ this module what the current request may see. Later capabilities (members, regis
 """
 
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -41,11 +41,26 @@ def denied_sections(request):
     if cached is not None and cached[0] is user:
         return cached[1]
     allowed = allowed_restriction_ids(request)
-    restrictions = PageViewRestriction.objects.exclude(pk__in=allowed).values_list("page__path", "page__depth")
-    sections = tuple(sorted(restrictions))
+    # A subquery rather than a join: SQLite would scan every page to join the few restrictions.
+    restricted = PageViewRestriction.objects.exclude(pk__in=allowed).values("page_id")
+    sections = tuple(sorted(Page.objects.filter(pk__in=restricted).values_list("path", "depth")))
     if request is not None:
         request._denied_sections = (user, sections)
     return sections
+
+
+def active_locale(request=None):
+    """``Locale.get_active()``, read once per request and language (a page asks for it a dozen times)."""
+    code = translation.get_language()
+    memo = getattr(request, "_cms_locales", None)
+    if memo is not None and code in memo:
+        return memo[code]
+    locale = Locale.get_active()
+    if request is not None:
+        if memo is None:
+            memo = request._cms_locales = {}
+        memo[code] = locale
+    return locale
 
 
 def _denied_q(request):
@@ -65,7 +80,7 @@ def visible_pages(request, queryset=None, *, locale=None, any_locale=False):
     qs = Page.objects.all() if queryset is None else queryset
     qs = qs.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
     if not any_locale:
-        qs = qs.filter(locale=locale or Locale.get_active())
+        qs = qs.filter(locale=locale or active_locale(request))
     denied = _denied_q(request)
     if denied:
         qs = qs.exclude(denied)

@@ -6,7 +6,6 @@ dropped, as django-filter would do: :attr:`OfferFilterSet.ignored` lists it so t
 """
 
 import datetime
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -24,10 +23,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
+from cms.content_cache import visitor_key
 from cms.maps import METROPOLISES
 from cms.models import DEPARTMENTS, TerritoryPage
-from cms.visibility import denied_sections, visible_pages
-from offers.models import OfferPage, OfferType, Sector, choices_version
+from cms.visibility import active_locale, visible_pages
+from offers.models import OfferPage, OfferType, Sector
 
 # Towns of the region, besides the metropolises drawn on the map, that people often search around.
 OTHER_TOWNS = [
@@ -108,12 +108,11 @@ def filter_choices(request, locale):
 
     Five small queries on a miss, none on a hit. An entry is per language and per set of private sections
     the visitor does not pass (territories are pages the visitor may or may not see), under the version
-    any change to a page or a term replaces (``offers.models.choices_version``), and is used only until
+    any change to a page or a term replaces (``cms.content_cache``), and is used only until
     the first of its territories expires.
     """
     source_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    sections = hashlib.sha256(repr(denied_sections(request)).encode()).hexdigest()
-    key = f"offers:choices:{choices_version()}:{locale.language_code}:{source_code}:{sections}"
+    key = visitor_key(request, "offer-choices", locale.language_code, source_code)
     choices = cache.get(key)
     if choices is not None and (choices.until is None or timezone.now() < choices.until):
         return choices
@@ -195,7 +194,7 @@ class OfferFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None, locale=None):
         # Always bound (no parameters is a valid, empty search), so ``cleaned_data`` always exists.
         super().__init__(data if data is not None else {}, queryset, request=request, prefix=prefix)
-        self.locale = locale or Locale.get_active()
+        self.locale = locale or active_locale(request)
         choices = filter_choices(request, self.locale)
         self.territories, self.types, self.sectors = choices.territories, choices.types, choices.sectors
         fields = self.form.fields

@@ -1,12 +1,7 @@
 """Activity offers: what makes a city dweller move (a job, a business to take over, premises, land…)."""
 
-import uuid
-
-from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,9 +9,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import PageManager
 from wagtail.search import index
-from wagtail.signals import post_page_move
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BodyBlock
@@ -253,31 +247,3 @@ class OfferPage(BasePage):
         if first is None:
             return None
         return {"name": first.name, "role": first.role, "email": first.email, "phone": first.phone}
-
-
-# The catalogue caches its filter choices (``offers.filters.filter_choices``) under this version. Any change
-# to a page or a term drops it, at once and again on commit: a visitor reading between the two would
-# otherwise cache the old choices under the new version.
-CHOICES_VERSION_KEY = "offers:choices-version"
-
-
-def choices_version():
-    """The current version of the catalogue's cached filter choices."""
-    return cache.get_or_set(CHOICES_VERSION_KEY, lambda: uuid.uuid4().hex, None)
-
-
-def forget_choices():
-    cache.delete(CHOICES_VERSION_KEY)
-
-
-@receiver([post_save, post_delete])
-def forget_choices_on_change(sender, instance, **kwargs):
-    if isinstance(instance, Page | OfferType | Sector):
-        forget_choices()
-        transaction.on_commit(forget_choices)
-
-
-@receiver(post_page_move)
-def forget_choices_on_move(sender, **kwargs):
-    forget_choices()
-    transaction.on_commit(forget_choices)

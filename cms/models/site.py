@@ -8,7 +8,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 
 
 @register_setting(icon="site")
@@ -82,9 +82,9 @@ class Footer(TranslatableMixin, ClusterableModel):
         return str(_("Pied de page (%(locale)s)") % {"locale": self.locale.get_display_name()})
 
     @classmethod
-    def for_active_locale(cls):
-        """The footer of the visitor's language, or None when editors have not written one."""
-        return cls.objects.filter(locale=Locale.get_active()).prefetch_related("links__page").first()
+    def for_locale(cls, locale):
+        """The footers of ``locale`` (one at most is expected), with their links and the pages they point to."""
+        return cls.objects.filter(locale=locale).prefetch_related("links__page").order_by("pk")
 
 
 class FooterLink(TranslatableMixin, Orderable):

@@ -8,21 +8,28 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from cms import maps
+from cms.content_cache import cached_list
 from cms.models import Footer
-from cms.visibility import visible_pages
+from cms.visibility import active_locale, visible_pages
 
 register = template.Library()
 
 
 def _home_of(request, locale):
-    return visible_pages(request, Page.objects.filter(depth=2), locale=locale).first()
+    homes = cached_list(
+        request,
+        "home",
+        locale.language_code,
+        build=lambda: visible_pages(request, Page.objects.filter(depth=2), locale=locale).order_by("path")[:1],
+    )
+    return homes[0] if homes else None
 
 
 @register.simple_tag(takes_context=True)
 def site_home(context):
     """The home page of the active language."""
     request = context.get("request")
-    return _home_of(request, Locale.get_active())
+    return _home_of(request, active_locale(request))
 
 
 @register.simple_tag(takes_context=True)
@@ -32,7 +39,14 @@ def main_menu(context):
     home = site_home(context)
     if home is None:
         return []
-    return list(visible_pages(request, home.get_children()).filter(show_in_menus=True).order_by("path"))
+    return cached_list(
+        request,
+        "menu",
+        home.pk,
+        build=lambda: (
+            visible_pages(request, home.get_children(), locale=home.locale).filter(show_in_menus=True).order_by("path")
+        ),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -50,7 +64,7 @@ def language_links(context):
             "locale"
         ):
             translations[other.locale.language_code] = other
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    locales = {locale.language_code: locale for locale in cached_list(request, "locales", build=Locale.objects.all)}
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
@@ -70,12 +84,17 @@ def language_links(context):
 def breadcrumbs(context, page):
     """The visible ancestors of ``page`` below the root, home first."""
     request = context.get("request")
-    return list(visible_pages(request, page.get_ancestors(), locale=page.locale).filter(depth__gt=1).order_by("depth"))
+    ancestors = visible_pages(request, page.get_ancestors(), locale=page.locale_id)
+    return list(ancestors.filter(depth__gt=1).order_by("depth"))
 
 
-@register.simple_tag
-def footer():
-    return Footer.for_active_locale()
+@register.simple_tag(takes_context=True)
+def footer(context):
+    """The footer of the visitor's language, or None when editors have not written one."""
+    request = context.get("request")
+    locale = active_locale(request)
+    footers = cached_list(request, "footer", locale.language_code, build=lambda: Footer.for_locale(locale)[:1])
+    return footers[0] if footers else None
 
 
 @register.filter

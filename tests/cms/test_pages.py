@@ -138,9 +138,11 @@ def test_news_index_query_count_does_not_grow(client, site_tree, django_assert_m
     client.get(index.url)  # warm caches (site root paths, content types)
     with django_assert_max_num_queries(40) as small:
         client.get(index.url)
+    small_count = len(small.captured_queries)  # read now: the query log keeps only the last 9,000 queries
     for n in range(20):
         NewsPageFactory(parent=index, date=datetime.date(2026, 2, n + 1))
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get(index.url)  # new pages replaced the cached site frame: warm it again
+    with django_assert_max_num_queries(small_count):
         client.get(index.url)
 
 

@@ -1,0 +1,88 @@
+"""Small, correct caches of what many pages read: the site frame (home, menu, footer), filter choices.
+
+Every entry lives under one content version that any change to a page, a locale, a taxonomy term or the
+footer replaces, at once and again on commit (a visitor reading between the two would otherwise cache the old
+content under the new version). Entries are per language and per set of private sections the visitor
+does not pass, and a list of pages is used only until the first of its pages expires: ``publish_scheduled``
+saves the pages it publishes or unpublishes, which replaces the version, but an expiry date passes
+without any save.
+"""
+
+import hashlib
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from wagtail.models import Locale, Page
+from wagtail.signals import post_page_move
+
+from cms.visibility import denied_sections
+
+VERSION_KEY = "cms:content-version"
+TIMEOUT = 60 * 60
+
+
+def content_version():
+    """The current content version (a new one after any change)."""
+    return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
+
+
+def forget_content():
+    cache.delete(VERSION_KEY)
+
+
+def visitor_key(request, name, *parts):
+    """A cache key for ``name`` under the current version, for what the visitor of ``request`` may see."""
+    sections = hashlib.sha256(repr(denied_sections(request)).encode()).hexdigest()[:32]
+    return ":".join(["cms", name, content_version(), sections, *map(str, parts)])
+
+
+def first_expiry(objects):
+    """The earliest ``expire_at`` among ``objects`` (None when none expires; only pages have one)."""
+    return min((obj.expire_at for obj in objects if getattr(obj, "expire_at", None)), default=None)
+
+
+def cached_list(request, name, *parts, build):
+    """The list ``build()`` returns (pages, snippets), cached as ``visitor_key(request, name, *parts)``.
+
+    The request also keeps it, so a page that asks twice (the header and the language links both want the
+    home page) reads the cache once.
+    """
+    key = visitor_key(request, name, *parts)
+    memo = getattr(request, "_cms_content_cache", None) if request is not None else None
+    if memo is not None and key in memo:
+        return memo[key]
+    entry = cache.get(key)
+    if entry is None or (entry[0] is not None and timezone.now() >= entry[0]):
+        objects = list(build())
+        entry = (first_expiry(objects), objects)
+        cache.set(key, entry, TIMEOUT)
+    if request is not None:
+        if memo is None:
+            memo = request._cms_content_cache = {}
+        memo[key] = entry[1]
+    return entry[1]
+
+
+def _changes_content(instance):
+    from cms.models import Footer, FooterLink
+    from cms.models.snippets import Taxonomy
+
+    return isinstance(instance, Page | Locale | Taxonomy | Footer | FooterLink)
+
+
+@receiver([post_save, post_delete], dispatch_uid="cms.content_cache.on_change")
+def forget_content_on_change(sender, instance, **kwargs):
+    if _changes_content(instance):
+        forget_content()
+        transaction.on_commit(forget_content)
+
+
+@receiver(post_page_move, dispatch_uid="cms.content_cache.on_move")
+def forget_content_on_move(sender, **kwargs):
+    forget_content()
+    transaction.on_commit(forget_content)

@@ -1,0 +1,95 @@
+"""The site frame (home, menu) is cached, yet a published, moved, expired or private page shows right away."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
+
+from tests.conftest import soup
+from tests.factories import StandardPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime.datetime(2026, 12, 1, 10, 0, tzinfo=datetime.UTC)
+
+
+def menu(client, url="/fr/"):
+    return [a.get_text(strip=True) for a in soup(client.get(url)).select(".main-nav a")]
+
+
+def test_a_published_page_joins_the_cached_menu_at_once(client, site_tree):
+    StandardPageFactory(parent=site_tree.home, title="La démarche", show_in_menus=True)
+    assert menu(client) == ["La démarche"]
+    news = StandardPageFactory(parent=site_tree.home, title="Actualités", show_in_menus=True, live=False)
+    assert menu(client) == ["La démarche"]
+    news.save_revision().publish()
+    assert menu(client) == ["La démarche", "Actualités"]
+    news.refresh_from_db()
+    news.unpublish()
+    assert menu(client) == ["La démarche"]
+
+
+def test_a_renamed_or_moved_page_changes_the_cached_menu(client, site_tree):
+    approach = StandardPageFactory(parent=site_tree.home, title="La démarche", show_in_menus=True)
+    contact = StandardPageFactory(parent=site_tree.home, title="Contact", show_in_menus=True)
+    assert menu(client) == ["La démarche", "Contact"]
+    approach.title = "Notre démarche"
+    approach.save_revision().publish()
+    assert menu(client) == ["Notre démarche", "Contact"]
+    contact.move(approach, pos="left")
+    assert menu(client) == ["Contact", "Notre démarche"]
+
+
+def test_a_menu_page_leaves_the_cached_menu_when_it_expires(client, site_tree):
+    with time_machine.travel(NOW, tick=False):
+        StandardPageFactory(parent=site_tree.home, title="La démarche", show_in_menus=True)
+        StandardPageFactory(
+            parent=site_tree.home,
+            title="Appel à projets 2026",
+            show_in_menus=True,
+            expire_at=timezone.now() + datetime.timedelta(hours=1),
+        )
+        assert menu(client) == ["La démarche", "Appel à projets 2026"]
+    with time_machine.travel(NOW + datetime.timedelta(hours=2), tick=False):
+        # No save happened (publish_scheduled has not run): the cached entry ends with its first expiry.
+        assert menu(client) == ["La démarche"]
+
+
+def test_a_private_menu_page_is_cached_apart_for_those_who_may_see_it(client, site_tree):
+    StandardPageFactory(parent=site_tree.home, title="La démarche", show_in_menus=True)
+    private = StandardPageFactory(parent=site_tree.home, title="Espace adhérents", show_in_menus=True)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    assert menu(client) == ["La démarche"]
+    client.force_login(UserFactory())
+    assert menu(client) == ["La démarche", "Espace adhérents"]
+    client.logout()
+    assert menu(client) == ["La démarche"]
+
+
+def test_english_pages_get_their_own_cached_frame(client, site_tree):
+    assert soup(client.get("/fr/")).select_one(".site-brand")["href"] == "/fr/"
+    assert soup(client.get("/en/")).select_one(".site-brand")["href"] == "/en/"
+
+
+def test_a_cached_frame_reads_neither_the_home_page_nor_the_menu_again(client, site_tree):
+    StandardPageFactory(parent=site_tree.home, title="La démarche", show_in_menus=True)
+    client.get("/fr/")  # fills the cache
+    with CaptureQueriesContext(connection) as cold_after_change:
+        StandardPageFactory(parent=site_tree.home, title="Contact", show_in_menus=True)
+        client.get("/fr/")
+    with CaptureQueriesContext(connection) as warm:
+        client.get("/fr/")
+    assert menu_queries(warm) == []
+    assert len(menu_queries(cold_after_change)) == 1
+
+
+def menu_queries(captured):
+    """The queries that filter on ``show_in_menus`` (other queries only select the column)."""
+    return [q["sql"] for q in captured.captured_queries if re.search(r'"show_in_menus"(\)| AND| ORDER)', q["sql"])]
