@@ -6,9 +6,12 @@ reads ``.offers`` runs none of the facet or map queries. Every part runs a fixed
 whatever the number of offers: one grouped query for the territory, type and department facets and the
 result count, one for the sector facet, one for the map points (which also gives the ids of the page's
 offers when the map can show them all, else one more query sorts ids alone), one for the page's cards by
-id, with their image renditions prefetched.
+id, with their image renditions prefetched. The counts and the listed offers are cached per query under the
+content version (``cms.content_cache``): a repeated query runs only the card query.
 """
 
+import datetime
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,20 +20,22 @@ from operator import and_, or_
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
 from wagtail.models import Locale, Site
 
+from cms.content_cache import visitor_key
 from cms.models import DEPARTMENTS
 from cms.models.pages import LISTING_PAGE_SIZE
-from cms.visibility import visible_pages
+from cms.visibility import active_locale, visible_pages
 from offers.filters import (
     COLUMN_FILTERS,
     DEFAULT_RADIUS_KM,
@@ -45,12 +50,36 @@ from offers.filters import (
 from offers.models import OfferPage
 
 MAX_MAP_POINTS = 1000
+RESULTS_TIMEOUT = 60 * 60
 # The parameters of the URLs the catalogue builds (chips, facets, pagination), in this order.
 URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
 # What a map point shows, read as plain values (model instances cost more than the query at 1,000 points).
 MAP_COLUMNS = ["title", "url_path", "latitude", "longitude", "commune"]
 # The paths ``wagtail_serve`` accepts (its URL pattern in wagtail.urls): ``reverse`` rejects any other.
 SERVE_PATH = re.compile(r"(?:[\w\-]+/)*" if WAGTAIL_APPEND_SLASH else r"[\w\-/]*")
+
+
+@dataclass
+class Results:
+    """What the catalogue caches per query: see :attr:`Catalogue._results`."""
+
+    groups: dict  # (territory_id, type slug, department) -> number of offers
+    sectors: dict  # sector slug -> number of offers
+    listed: list | None  # (pk, *MAP_COLUMNS) of every filtered offer, in order, or None when too many
+    until: datetime.datetime | None  # when the first counted offer expires
+
+
+def _tally(groups, column_filters, name=None):
+    """The number of offers that pass every filter, or ``{value of name's column: number}`` for the offers
+    that pass every filter but ``name`` (one of :data:`COLUMN_FILTERS`), from the :meth:`_query_groups`
+    groups and the active column filters."""
+    position = {column: i for i, column in enumerate(COLUMN_FILTERS)}
+    required = [(position[other], value) for other, value in column_filters.items() if other != name]
+    counts = Counter()
+    for key, number in groups.items():
+        if all(key[i] == value for i, value in required):
+            counts[key[position[name]] if name else None] += number
+    return counts if name else counts[None]
 
 
 def for_cards(offers, locale=None):
@@ -163,8 +192,7 @@ class Catalogue:
     path: str
     filterset: OfferFilterSet
     base: QuerySet  # what the visitor may see, before filters
-    sorted_offers: QuerySet  # filtered and sorted, without the card extras
-    offers: QuerySet  # the same, ready for cards (feeds use this)
+    sorted_offers: QuerySet  # filtered and sorted (the cards of a page are fetched by id)
     ignored: list = field(default_factory=list)
     locale: Locale | None = None
 
@@ -207,6 +235,11 @@ class Catalogue:
 
     # Results ---------------------------------------------------------------------------------------------
 
+    @property
+    def offers(self):
+        """Every offer that passes the filters, sorted (the feeds and exports build their query on it)."""
+        return self.sorted_offers
+
     @cached_property
     def page(self):
         """The requested page of offers (the last one if the number is too high).
@@ -232,13 +265,11 @@ class Catalogue:
         """The number of offers that pass every filter (counted with the facets)."""
         return self._tally()
 
-    @cached_property
+    @property
     def _listed(self):
         """Every filtered offer as ``(pk, *MAP_COLUMNS)``, in order, if there are at most
         :data:`MAX_MAP_POINTS` (else ``None``): one query then serves the map and the page of cards."""
-        if self.count > MAX_MAP_POINTS:
-            return None
-        return list(self.sorted_offers.values_list("pk", *MAP_COLUMNS))
+        return self._results.listed
 
     @cached_property
     def map_points(self):
@@ -268,8 +299,36 @@ class Catalogue:
         return {name: filterset.column_value(name, self.values[name]) for name in COLUMN_FILTERS if name in self.values}
 
     @cached_property
-    def _groups(self):
-        """``{(territory_id, type slug, department): number of offers}`` for the facets and the result count.
+    def _results(self):
+        """The facet counts and the listed offers, computed by :meth:`_compute_results` or read from the cache.
+
+        The entry is keyed on the content version (any page or term change replaces it), the visitor's
+        private sections, the language and the canonical query (filters and sort, not the page number); it
+        is used until the first of the offers it counted expires.
+        """
+        key = visitor_key(self.request, "offer-results", self.locale.language_code, self._query_digest)
+        results = cache.get(key)
+        if results is None or (results.until is not None and timezone.now() >= results.until):
+            results = self._compute_results()
+            cache.set(key, results, RESULTS_TIMEOUT)
+        return results
+
+    @cached_property
+    def _query_digest(self):
+        return hashlib.sha256(self.query().encode()).hexdigest()[:32]
+
+    def _compute_results(self):
+        """Two grouped queries for the facets and the count, one for the listed offers (see :attr:`_listed`)."""
+        groups, until = self._query_groups()
+        sectors, sectors_until = self._query_sectors()
+        count = _tally(groups, self._column_filters)
+        listed = None if count > MAX_MAP_POINTS else list(self.sorted_offers.values_list("pk", *MAP_COLUMNS))
+        expiries = [moment for moment in (until, sectors_until) if moment is not None]
+        return Results(groups=groups, sectors=sectors, listed=listed, until=min(expiries, default=None))
+
+    def _query_groups(self):
+        """``{(territory_id, type slug, department): number of offers}`` for the facets and the result count,
+        and the first expiry among these offers.
 
         Territory, type and department each compare one column (:data:`COLUMN_FILTERS`), so the offers
         counted by each of these facets (every filter but its own) and the results (every filter) are groups
@@ -281,19 +340,23 @@ class Catalogue:
         if len(conditions) > 1:
             all_but_one = [reduce(and_, conditions[:i] + conditions[i + 1 :]) for i in range(len(conditions))]
             offers = offers.filter(reduce(or_, all_but_one))
-        rows = offers.values_list(*COLUMN_FILTERS.values()).annotate(n=Count("pk"))
-        return {tuple(row[:-1]): row[-1] for row in rows}
+        rows = list(offers.values_list(*COLUMN_FILTERS.values()).annotate(n=Count("pk"), until=Min("expire_at")))
+        return {tuple(row[:-2]): row[-2] for row in rows}, min((row[-1] for row in rows if row[-1]), default=None)
+
+    def _query_sectors(self):
+        """``{sector slug: number of offers}`` over every filter but ``sector``, and their first expiry."""
+        # Distinct offers: translations of a term share its slug.
+        rows = list(
+            self._others("sector")
+            .values("sectors__slug")
+            .annotate(n=Count("pk", distinct=True), until=Min("expire_at"))
+            .values_list("sectors__slug", "n", "until")
+        )
+        return {slug: n for slug, n, _until in rows}, min((until for *_, until in rows if until), default=None)
 
     def _tally(self, name=None):
-        """The number of offers that pass every filter, or ``{value of name's column: number}`` for the
-        offers that pass every filter but ``name`` (one of :data:`COLUMN_FILTERS`)."""
-        position = {column: i for i, column in enumerate(COLUMN_FILTERS)}
-        required = [(position[other], value) for other, value in self._column_filters.items() if other != name]
-        counts = Counter()
-        for key, number in self._groups.items():
-            if all(key[i] == value for i, value in required):
-                counts[key[position[name]] if name else None] += number
-        return counts if name else counts[None]
+        """See :func:`_tally`."""
+        return _tally(self._results.groups, self._column_filters, name)
 
     def _facet(self, name, options, counts):
         """Build a facet from ``options`` (value, label) and ``counts`` (value -> number of offers)."""
@@ -316,13 +379,7 @@ class Catalogue:
         """Territory, type, sectors and department, each with counts over the other filters (two queries)."""
         by_territory = self._tally("territory")
         territories = self.filterset.territories
-        # Distinct offers: translations of a term share its slug.
-        by_sector = dict(
-            self._others("sector")
-            .values("sectors__slug")
-            .annotate(n=Count("pk", distinct=True))
-            .values_list("sectors__slug", "n")
-        )
+        by_sector = self._results.sectors
         return {
             "territory": self._facet(
                 "territory",
@@ -380,7 +437,7 @@ class Catalogue:
 
 def build_catalogue(request, index_page):
     """The catalogue of ``index_page`` for ``request``: its GET parameters applied to the visible offers."""
-    locale = Locale.get_active()
+    locale = active_locale(request)
     base = visible_pages(request, OfferPage.objects.all(), locale=locale)
     filterset = OfferFilterSet(request.GET, queryset=base, request=request, locale=locale)
     filtered = filterset.qs
@@ -391,7 +448,6 @@ def build_catalogue(request, index_page):
         filterset=filterset,
         base=base,
         sorted_offers=sorted_offers,
-        offers=for_cards(sorted_offers, locale),
         ignored=filterset.ignored,
         locale=locale,
     )

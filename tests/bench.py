@@ -12,7 +12,9 @@ the nine demo territories, indexed for search, before the measures.
 Generated offers are valid pages (treebeard paths, URL paths, search index entries) written in bulk:
 creating 10,000 pages through ``add_child`` and revisions would take many minutes and measure nothing more.
 Exit status 1 when a target is missed: each page's median under 150 ms, and the filtered catalogue's median
-under 50 ms with 10,000 offers or more.
+under 50 ms with 10,000 offers or more. Requests after the first are served with the cache filled, as a
+repeated query is in production; the "cold" row empties the cache before each request and is held to the
+150 ms page target.
 """
 
 import datetime
@@ -36,6 +38,8 @@ PAGE_URLS = ["/fr/", "/en/", "/fr/territoires/", "/fr/actualites/", "/fr/la-dema
 CATALOGUE_URLS = [
     ("catalogue", "/fr/offres/"),
     ("filtered", "/fr/offres/?type=emploi&sector=tourisme&department=26"),
+    # The same with an empty cache before each request: the cost of a query nobody asked since the last change.
+    ("filtered, cold", "/fr/offres/?type=emploi&sector=tourisme&department=26"),
     ("q", "/fr/offres/?q=boulangerie"),
     ("rss", "/fr/offres/rss/"),
 ]
@@ -178,8 +182,12 @@ def generate_offers(count, seed=2026):
     return len(created)
 
 
-def measure(client, url):
-    """``{median, p95, queries}`` of ``url`` (ms), or None when the URL does not exist (yet)."""
+def measure(client, url, cold=False):
+    """``{median, p95, queries}`` of ``url`` (ms), or None when the URL does not exist (yet).
+
+    ``cold``: the cache (site frame, filter choices, catalogue results) is emptied before each request.
+    """
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -189,9 +197,13 @@ def measure(client, url):
     assert response.status_code == 200, (url, response.status_code)
     timings = []
     for _ in range(REQUESTS_PER_URL):
+        if cold:
+            cache.clear()
         start = time.perf_counter()
         response = client.get(url)
         timings.append((time.perf_counter() - start) * 1000)
+    if cold:
+        cache.clear()
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     return {
@@ -238,7 +250,7 @@ def run_one(output_path, offers):
         "offers": OfferPage.objects.filter(locale__language_code="fr").count(),
         "setup": timings,
         "pages": {url: measure(client, url) for url in PAGE_URLS},
-        "catalogue": {name: measure(client, url) for name, url in CATALOGUE_URLS},
+        "catalogue": {name: measure(client, url, cold=name.endswith("cold")) for name, url in CATALOGUE_URLS},
         "dates": dates,
         "agenda": {name: measure(client, url) for name, url in bench_agenda.agenda_urls(territory.slug)},
         "import": bench_agenda.measure_import(int(os.environ.get("BENCH_IMPORT_EVENTS", bench_agenda.IMPORT_EVENTS))),
