@@ -18,8 +18,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            # The live server reads from another thread, so these tests commit.
-            item.add_marker(pytest.mark.django_db(transaction=True))
+            # Each test runs in a transaction rolled back afterwards, on top of the demo ``demo_site`` commits
+            # once; the live server shares the test's in-memory SQLite connection, so it sees both.
+            item.add_marker(pytest.mark.django_db)
     if not CHROMIUM.exists():
         skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (make test installs it with apt when root)")
         for item in items:
@@ -58,20 +59,55 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def demo(migrated_state, live_server, settings):
-    """The demo content, served by the live server."""
+def restore_migrated_state(migrated_state):
+    """Empty the database and bring back the migrated state (locales, root page, groups).
+
+    A flush's post_migrate recreates content types and permissions under new ids: they are dropped first so
+    the migrated state comes back with the ids everything else refers to.
+    """
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
+    call_command("flush", interactive=False, verbosity=0)
+    ContentType.objects.all().delete()
+    ContentType.objects.clear_cache()
+    connection.creation.deserialize_db_from_string(migrated_state)
+
+
+@pytest.fixture(scope="package")
+def demo_site(migrated_state, django_db_blocker):
+    """The demo content, loaded once for every browser test and served by the live server.
+
+    Loading it takes most of a minute, so the browser tests share one committed copy instead of a fresh one
+    each (the live server reads from another thread: nothing can stay in a test's transaction). They only
+    read it, or add what no other test counts (a contact form submission). Afterwards the database goes
+    back to the migrated state the other tests expect.
+
+    The server is started here rather than through pytest-django's ``live_server`` fixture, which makes
+    every test that uses it transactional, flushing the database after each one.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    from django.test import override_settings
+
     from wagtail.models import Locale
 
-    if not Locale.objects.exists():  # a previous browser test flushed the database
-        # The flush's post_migrate recreated content types and permissions under new ids: drop them
-        # so the migrated state comes back with the ids everything else refers to.
-        ContentType.objects.all().delete()
-        ContentType.objects.clear_cache()
-        connection.creation.deserialize_db_from_string(migrated_state)
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
-    call_command("load_demo", verbosity=0)
-    return live_server
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()  # ALLOWED_HOSTS, as pytest-django does per test
+        try:
+            with override_settings(WAGTAILADMIN_BASE_URL=server.url):
+                if not Locale.objects.exists():
+                    restore_migrated_state(migrated_state)
+                call_command("load_demo", verbosity=0)
+                yield server
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
+            restore_migrated_state(migrated_state)
+
+
+@pytest.fixture
+def demo(demo_site):
+    """The shared demo site."""
+    return demo_site
