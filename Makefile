@@ -12,6 +12,9 @@ PORT ?= 8000
 # The local PostgreSQL server the second half of `make test` runs against when it answers.
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/villecampagne
 CHROMIUM ?= /usr/bin/chromium
+# One pytest worker per core (pytest-xdist); the browser tests stay together on one worker, which loads the
+# demo once. `make test PARALLEL=` runs everything in one process.
+PARALLEL ?= -n auto --dist loadgroup
 
 .PHONY: help install run demo serve test test-sqlite test-postgres test-browser chromium lint format messages migrations-check bench clean
 
@@ -50,12 +53,12 @@ test: install chromium ## Run the whole suite on SQLite, then on PostgreSQL when
 	$(MAKE) --no-print-directory test-postgres
 
 test-sqlite: install ## Run the suite on SQLite only
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PARALLEL)
 
 test-postgres: install ## Run the suite on the local PostgreSQL (skipped with a message when it does not answer)
 	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(PG_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== PostgreSQL answers at $(PG_URL): running the suite on it"; \
-		DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m "not browser"; \
+		DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m "not browser" $(PARALLEL); \
 	else echo "== SKIPPED the PostgreSQL half: no server answers at $(PG_URL)"; fi
 
 test-browser: install chromium ## Run only the browser tests (Playwright + axe)

@@ -18,6 +18,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # With pytest-xdist (``--dist loadgroup``), every browser test runs on the same worker.
+            item.add_marker(pytest.mark.xdist_group("browser"))
             # Each test runs in a transaction rolled back afterwards, on top of the demo ``demo_site`` commits
             # once; the live server shares the test's in-memory SQLite connection, so it sees both.
             item.add_marker(pytest.mark.django_db)
