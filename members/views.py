@@ -5,6 +5,7 @@ from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
 from django.utils.cache import add_never_cache_headers
@@ -101,6 +102,7 @@ def join_response(request, page=None):
 def lockout(request, original_response=None, credentials=None):
     """django-axes' answer once the attempts are used up (429): wait, or reset the password."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    response = TemplateResponse(request, f"{TEMPLATES}lockout.html", {"minutes": minutes}, status=429)
+    # Rendered now: the middleware returns it after the view, past the point where responses get rendered.
+    response = render(request, f"{TEMPLATES}lockout.html", {"minutes": minutes}, status=429)
     add_never_cache_headers(response)
     return response
