@@ -28,6 +28,10 @@ def _valid_until(organisation):
 
 
 class OrganisationIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        # The "valid until" column reads the prefetched memberships: no query per row.
+        return super().get_base_queryset().prefetch_related("memberships")
+
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
@@ -87,6 +91,11 @@ def import_csv(request, *, viewset):
     )
 
 
+class PeopleIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "organisation")
+
+
 class MemberProfileViewSet(ModelViewSet):
     model = MemberProfile
     icon = "user"
@@ -101,10 +110,8 @@ class MemberProfileViewSet(ModelViewSet):
     ]
     filterset_class = MemberProfileFilterSet
     search_fields = ["user__email", "user__first_name", "user__last_name", "job_title"]
+    index_view_class = PeopleIndexView
     edit_handler = ObjectList(MemberProfile.panels, base_form_class=MemberProfileForm)
-
-    def get_queryset(self, request):
-        return MemberProfile.objects.select_related("user", "organisation")
 
 
 class MembersViewSetGroup(ModelViewSetGroup):

@@ -58,7 +58,9 @@ class MemberOrganisation(ClusterableModel):
         """The last day of the unbroken run of memberships valid on ``on``, or None when not valid that day."""
         on = on or today()
         end = None
-        for membership in self.memberships.filter(valid_until__gte=on).order_by("valid_from"):
+        # .all() so that a listing can prefetch the memberships (one query for the page, not one per row).
+        current = sorted((m for m in self.memberships.all() if m.valid_until >= on), key=lambda m: m.valid_from)
+        for membership in current:
             start = on if end is None else end + datetime.timedelta(days=1)
             if membership.valid_from > start:
                 break

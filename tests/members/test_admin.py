@@ -115,3 +115,20 @@ def test_the_import_view_needs_the_rights(client, django_user_model, frozen):
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
     assert client.get(reverse("members_organisations:import")).status_code in (302, 403)
+
+
+def test_the_listing_does_not_query_per_organisation(admin_client, frozen):
+    def count_queries():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert admin_client.get(reverse("members_organisations:index")).status_code == 200
+        return len(captured)
+
+    for _index in range(3):
+        MembershipFactory(organisation=MemberOrganisationFactory(), year=2026)
+    few = count_queries()
+    for _index in range(12):
+        MembershipFactory(organisation=MemberOrganisationFactory(), year=2026)
+    assert count_queries() == few
