@@ -176,3 +176,8 @@ def test_the_lockout_message_in_english(client, site_tree):
         response = login(client, "someone", "wrong", url="/en/account/login/")
     assert response.status_code == 429
     assert soup(response).h1.get_text(strip=True) == "Too many login attempts"
+
+
+def test_the_test_client_can_still_log_in(client, member, site_tree, frozen):
+    assert client.login(username=member.username, password=PASSWORD)
+    assert client.get("/fr/compte/").status_code == 200
