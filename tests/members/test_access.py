@@ -157,3 +157,11 @@ def test_the_menu_shows_the_area_to_members_only(client, member_area, lapsed_mem
     assert "Espace adhérents" not in menu_titles()
     client.force_login(member)
     assert "Espace adhérents" in menu_titles()
+
+
+def test_no_login_loop_for_a_logged_in_non_member(client, member_area, non_member, frozen):
+    client.force_login(non_member)
+    response = client.get("/fr/compte/connexion/?next=/fr/espace-adherents/", follow=True)
+    assert response.redirect_chain == [("/fr/espace-adherents/", 302)]
+    assert response.status_code == 403
+    assert soup(response).find("input", attrs={"type": "password"}) is None
