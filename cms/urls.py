@@ -28,6 +28,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path(_("recherche/"), search_views.search, name="search"),
+    path(_("compte/"), include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -2,20 +2,33 @@
 
 Wagtail checks view restrictions only when it serves a page itself; anything that lists pages must ask
 this module what the current request may see. Later capabilities (members, registrations) extend
-``allowed_restriction_ids`` rather than write their own filter.
+``allowed_restriction_ids`` rather than write their own filter: through the ``filter_allowed_restriction_ids``
+hook (``fn(request, allowed) -> allowed``), so that ``cms`` imports no app.
 """
 
 from django.db.models import Q
 from django.utils import timezone, translation
 
+from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction
 
 
 def allowed_restriction_ids(request):
-    """Return the ids of the view restrictions the visitor of ``request`` passes."""
+    """Return the ids of the view restrictions the visitor of ``request`` passes.
+
+    Apps narrow the set through the ``filter_allowed_restriction_ids`` hook (members: a lapsed member still
+    in the members' group does not pass).
+    """
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return set()
+    allowed = _restriction_ids_by_group(user)
+    for hook in hooks.get_hooks("filter_allowed_restriction_ids"):
+        allowed = hook(request, allowed)
+    return allowed
+
+
+def _restriction_ids_by_group(user):
     restrictions = PageViewRestriction.objects.all()
     if user.is_superuser:
         return {r.pk for r in restrictions}

@@ -74,13 +74,14 @@ class HomePage(BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
-    # Agenda, members' area and search pages join when their apps land.
+    # The search page joins when its app lands.
     subpage_types = [
         "cms.StandardPage",
         "cms.NewsIndexPage",
         "cms.TerritoryIndexPage",
         "offers.OfferIndexPage",
         "agenda.EventIndexPage",
+        "members.MemberAreaPage",
         "cms.FormPage",
     ]
 

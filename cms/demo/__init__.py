@@ -12,7 +12,9 @@ app with a ``demo_content`` module is asked, through these optional functions, i
 - ``extend_tree(home_spec, fr)``: add ``PageSpec`` children to the tree (find parents with ``find_spec``);
   field values may be model instances, lists of instances for many-to-many fields included;
 - ``after_sync(pages, translations, fr, en)``: after the French tree (``pages`` by French slug path) is
-  published and the English tree synchronised; fix what wagtail-localize does not carry over.
+  published and the English tree synchronised; fix what wagtail-localize does not carry over;
+- ``demo_accounts(reset_passwords=..., existing_only=...)``: create (or, with ``existing_only``, only find)
+  the app's demo accounts; return rows for the accounts table, ``(login, role, password or None, url)``.
 """
 
 import importlib
@@ -90,7 +92,18 @@ def load_demo(stdout, *, warnings=None, reset_passwords=False):
     stdout.write(f"English tree: {len(translations)} pages synchronised ({time.monotonic() - started:.1f} s).")
     ensure_site_settings(site)
     ensure_footers(pages, fr, en)
-    return ensure_accounts(pages[TERRITORY_FOR_AGENT], reset_passwords=reset_passwords)
+    rows = ensure_accounts(pages[TERRITORY_FOR_AGENT], reset_passwords=reset_passwords)
+    return rows + app_accounts(modules, reset_passwords=reset_passwords)
+
+
+def app_accounts(modules=None, *, reset_passwords, existing_only=False):
+    """The rows of the apps' demo accounts (``demo_accounts`` hooks)."""
+    rows = []
+    for module in app_demo_modules() if modules is None else modules:
+        function = getattr(module, "demo_accounts", None)
+        if function is not None:
+            rows += function(reset_passwords=reset_passwords, existing_only=existing_only)
+    return rows
 
 
 __all__ = ["load_demo"]

@@ -120,8 +120,9 @@ def print_accounts(stdout, rows, debug):
         stdout.write("Demo accounts (fresh random passwords, replaced at each --print-accounts):")
     else:
         stdout.write("Demo accounts (DEBUG is off: no password is set or shown; use `manage.py changepassword`):")
-    table = [("login", "role", "password", "admin")]
-    table += [(login, role, password or "—", ADMIN_URL) for login, role, password in rows]
+    # Rows are (login, role, password) or, for the apps' accounts, (login, role, password, where to log in).
+    table = [("login", "role", "password", "log in at")]
+    table += [(row[0], row[1], row[2] or "—", row[3] if len(row) > 3 else ADMIN_URL) for row in rows]
     widths = [max(len(row[column]) for row in table) for column in range(3)]
     for login, role, password, url in table:
         stdout.write(f"  {login:<{widths[0]}}  {role:<{widths[1]}}  {password:<{widths[2]}}  {url}")

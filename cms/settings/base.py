@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import * from here."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -17,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "offers",
     "agenda",
+    "members",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +59,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it answers with the lockout page once the login attempts are used up.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -122,7 +133,20 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-LOGIN_URL = "/admin/login/"
+# Members log in on the site (/fr/compte/connexion/); editors keep the admin's own login page.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:account"
+LOGOUT_REDIRECT_URL = "/"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # a reset link works for three days
+
+# Login throttling (django-axes): five failures for one username from one address lock it for 15 minutes.
+# Behind the production reverse proxy, the client address is read from X-Forwarded-For (see production.py).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "members.views.lockout"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Coopérations et mobilités ville–campagne"

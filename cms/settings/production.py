@@ -52,6 +52,8 @@ STORAGES = {  # noqa: F405
 
 # HTTPS is terminated by the reverse proxy, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Login throttling counts per client address: the one our proxy appended to X-Forwarded-For, not the proxy's.
+AXES_CLIENT_IP_CALLABLE = "members.access.proxied_client_ip"
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

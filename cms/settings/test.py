@@ -27,3 +27,9 @@ SERVE_MEDIA = True
 OFFERS_MAP_TILE_URL = ""
 # Import tests serve feeds on 127.0.0.1.
 AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS = True
+# django-axes stays on (tests/members checks the lockout; its rows roll back with each test), but the test
+# client's login(), which passes no request, is not refused.
+AUTHENTICATION_BACKENDS = [
+    "members.testing.RequestOptionalAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from agenda.models import EventIndexPage, EventPage
 from cms.models import FormPage, NewsIndexPage, NewsPage, StandardPage, TerritoryIndexPage, TerritoryPage
 from home.models import HomePage
+from members.models import MemberAreaPage
 from offers.models import OfferIndexPage
 
 
@@ -15,8 +16,13 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_home_children(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, NewsIndexPage, TerritoryIndexPage, OfferIndexPage, EventIndexPage, FormPage}
+            HomePage,
+            {StandardPage, NewsIndexPage, TerritoryIndexPage, OfferIndexPage, EventIndexPage, MemberAreaPage, FormPage},
         )
+
+    def test_one_members_area_under_the_home_page(self):
+        self.assertAllowedParentPageTypes(MemberAreaPage, {HomePage})
+        self.assertCanNotCreateAt(StandardPage, MemberAreaPage)
 
     def test_events_under_a_territory_or_the_agenda(self):
         self.assertAllowedParentPageTypes(EventPage, {TerritoryPage, EventIndexPage})

@@ -34,7 +34,8 @@ def news(site_tree):
     private = NewsPageFactory(parent=index, title="Réservée aux connectés")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     group_only = NewsPageFactory(parent=index, title="Réservée au groupe")
-    members = Group.objects.create(name="Adhérents")
+    # Any group but the members' one ("Adhérents" also needs a valid membership: see tests/members).
+    members = Group.objects.create(name="Comité de pilotage")
     restriction = PageViewRestriction.objects.create(page=group_only, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(members)
     translate(index, site_tree.en, title="News", slug="news")

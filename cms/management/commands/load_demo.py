@@ -5,7 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from cms.demo import accounts, load_demo
+from cms.demo import accounts, app_accounts, load_demo
 from home.models import HomePage
 
 
@@ -34,7 +34,10 @@ class Command(BaseCommand):
         reset_passwords = print_accounts and settings.DEBUG
         if if_empty and HomePage.objects.exists():
             out.write("A home page already exists: demo content not loaded (--if-empty).")
-            rows = accounts.reset_existing_accounts(reset_passwords=reset_passwords) if print_accounts else []
+            rows = []
+            if print_accounts:
+                rows = accounts.reset_existing_accounts(reset_passwords=reset_passwords)
+                rows += app_accounts(reset_passwords=reset_passwords, existing_only=True)
         else:
             started = time.monotonic()
             rows = load_demo(out, warnings=self.stderr, reset_passwords=reset_passwords)

@@ -1,0 +1,43 @@
+"""The members' area: a page per locale under the home page, private to the members' group with what it holds."""
+
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import IndexPage
+from cms.visibility import visible_pages
+
+
+class MemberAreaPage(IndexPage):
+    """ "Espace adhérents": an introduction for members; its subtree is restricted to the members' group.
+
+    The restriction is (re)created on every save and on translation, so the page and its translations are
+    never public, even when wagtail-localize or an editor creates them. ``subpage_types`` is left open:
+    the child page types (training resources…) declare this page in their ``parent_page_types``.
+    """
+
+    class Meta:
+        verbose_name = _("espace adhérents")
+        verbose_name_plural = _("espaces adhérents")
+
+    def sections(self, request=None):
+        """The visible pages under this one, for the cards of the page (``request`` from the template)."""
+        return list(visible_pages(request, self.get_children(), locale=self.locale).specific().defer_streamfields())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.sections(request)
+        return context
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        from members.access import ensure_members_restriction
+
+        ensure_members_restriction(self)
+        return result
+
+    def copy_for_translation(self, *args, **kwargs):
+        # Wagtail's copy also copies the source's restriction after our save() made one: keep a single one.
+        translation = super().copy_for_translation(*args, **kwargs)
+        from members.access import ensure_members_restriction
+
+        ensure_members_restriction(translation)
+        return translation
