@@ -14,7 +14,7 @@ import django_filters
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -165,7 +165,9 @@ class ResourceListing:
     def page(self):
         themes = Prefetch("themes", queryset=Theme.objects.only("pk", "slug", "name").order_by("slug"))
         resources = (
-            self.filterset.qs.only(*CARD_FIELDS).prefetch_related(themes).order_by("-session_date", "title", "pk")
+            self.filterset.qs.only(*CARD_FIELDS)
+            .prefetch_related(themes)
+            .order_by(F("session_date").desc(nulls_last=True), "title", "pk")
         )
         page = Paginator(resources, LISTING_PAGE_SIZE).get_page(self.values.get("page", 1))
         for resource in page.object_list:
