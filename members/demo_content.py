@@ -1,4 +1,5 @@
-"""Demo members: the "Espace adhérents" page in French and English, three organisations and three accounts.
+"""Demo members: the "Espace adhérents" page in French and English with its training resources (see
+``members.demo_resources``), three organisations and three accounts.
 
 Found by ``cms.demo`` (see its docstring for the hooks). Organisations and people are invented (example.org):
 
@@ -19,6 +20,7 @@ from cms.demo.texts import T
 from cms.demo.tree import PageSpec
 from members.access import members_group, sync_members
 from members.dates import today
+from members.demo_resources import resource_specs
 from members.models import MemberAreaPage, MemberOrganisation, MemberProfile, Membership, OrganisationKind
 
 AREA_SLUG = "espace-adherents"
@@ -93,7 +95,9 @@ def extend_tree(home_spec, fr):
         return
     slugs = [child.slug for child in home_spec.children]
     position = slugs.index("contact") if "contact" in slugs else len(slugs)
-    home_spec.children.insert(position, area_spec())
+    area = area_spec()
+    area.children = resource_specs(fr)
+    home_spec.children.insert(position, area)
 
 
 def after_sync(pages, translations, fr, en):

@@ -1,4 +1,6 @@
-"""The members' area: a page per locale under the home page, private to the members' group with what it holds."""
+"""The members' area: a page per locale under the home page, private to the members' group with what it holds.
+
+It is also the members' index: its training resources, filtered (see ``members.listing``)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -19,12 +21,18 @@ class MemberAreaPage(IndexPage):
         verbose_name_plural = _("espaces adhérents")
 
     def sections(self, request=None):
-        """The visible pages under this one, for the cards of the page (``request`` from the template)."""
-        return list(visible_pages(request, self.get_children(), locale=self.locale).specific().defer_streamfields())
+        """The visible pages under this one other than training resources (those are in the filtered index)."""
+        from members.models.resources import TrainingResourcePage
+
+        children = self.get_children().not_type(TrainingResourcePage)
+        return list(visible_pages(request, children, locale=self.locale).specific().defer_streamfields())
 
     def get_context(self, request, *args, **kwargs):
+        from members.listing import build_resource_listing
+
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.sections(request)
+        context["resources"] = build_resource_listing(request, self)
         return context
 
     def save(self, *args, **kwargs):

@@ -5,7 +5,15 @@ import datetime
 import factory
 import wagtail_factories
 
-from members.models import MemberAreaPage, MemberOrganisation, MemberProfile, Membership, OrganisationKind
+from members.models import (
+    MemberAreaPage,
+    MemberOrganisation,
+    MemberProfile,
+    Membership,
+    OrganisationKind,
+    ResourceKind,
+    TrainingResourcePage,
+)
 from tests.factories import UserFactory
 
 
@@ -46,3 +54,26 @@ class MemberAreaPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = MemberAreaPage
+
+
+class TrainingResourcePageFactory(wagtail_factories.PageFactory):
+    """A memento from a 2016 session; pass ``parent`` (the members' area)."""
+
+    title = factory.Sequence(lambda n: f"Mémento {n}")
+    slug = factory.Sequence(lambda n: f"memento-{n}")
+    kind = ResourceKind.MEMENTO
+    summary = "Les bonnes pratiques de l'accueil d'actifs en milieu rural."
+    session_title = "Mettre en valeur son territoire pour des candidats à l'installation"
+    session_date = datetime.date(2016, 11, 17)
+    session_place = "Lyon"
+    session_speakers = "France Clusters"
+
+    class Meta:
+        model = TrainingResourcePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.themes.set(extracted)
+            obj.save()

@@ -82,3 +82,28 @@ def test_demo_accounts_are_printed_with_a_password_and_behave(demo, client):
         assert client.get("/fr/espace-adherents/").status_code == 200
         client.force_login(users["adherent-echu"])
         assert client.get("/fr/espace-adherents/").status_code == 403
+
+
+def test_the_demo_resources_are_in_both_languages_with_a_pdf_in_the_members_collection(demo, client):
+    from members.models import TrainingResourcePage
+
+    french = TrainingResourcePage.objects.filter(locale__language_code="fr")
+    english = TrainingResourcePage.objects.filter(locale__language_code="en", live=True)
+    assert french.count() == english.count() == 10
+    assert french.filter(kind="memento").count() == 6
+    assert sorted(str(d) for d in french.exclude(session_date=None).values_list("session_date", flat=True)) == [
+        "2016-03-03",
+        "2016-09-26",
+        "2016-12-06",
+        "2021-09-24",
+    ]
+    for resource in french:
+        documents = resource.document_items()
+        assert len(documents) == 1
+        document, _caption = documents[0]
+        assert document.collection.name == "Documents adhérents"
+        assert document.file.read(5) == b"%PDF-"
+        assert resource.themes.exists()
+    contract = english.get(slug="reciprocity-contract-2016")
+    assert contract.title == "Town–country reciprocity contracts: a new opportunity to cooperate better?"
+    assert [t.slug for t in contract.themes.all()] == ["cooperation-ville-campagne"]
