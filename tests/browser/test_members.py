@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 
 from wagtail.models import Locale
 
-from members.models import MemberAreaPage
+from members.models import MemberAreaPage, TrainingResourcePage
 
 PASSWORD = "un-mot-de-passe-de-test-2026"
 
@@ -91,4 +91,41 @@ def test_account_pages_have_no_axe_violation_in_both_languages(demo, page):
         page.get_by_role("button", name="Se connecter").click()  # empty form: the errors are shown and linked
         expect(page.locator(".form-errors")).to_be_visible()
         axe_failures(page, axe, failures)
+    assert not failures, "\n\n".join(failures)
+
+
+def test_a_member_filters_the_resources_opens_one_and_downloads_its_document(demo, page):
+    with_password("adherent-demo")
+    area = member_area("fr")
+    page.goto(demo.url + area.url)
+    log_in(page, "adherent-demo")
+    expect(page).to_have_url(demo.url + area.url)
+    page.locator("input[name=kind][value=memento]").check()
+    page.get_by_role("button", name="Filtrer").click()
+    expect(page).to_have_url(re.compile(r"kind=memento"))
+    expect(page.locator("#resource-count")).to_contain_text("6 ressources")
+    page.locator(".card-grid a").first.click()
+    expect(page.locator(".resource__documents")).to_be_visible()
+    link = page.locator(".resource__documents a").first
+    with page.expect_download() as download_info:
+        link.click()
+    path = download_info.value.path()
+    with open(path, "rb") as downloaded:
+        assert downloaded.read(5) == b"%PDF-"
+
+
+def test_the_members_index_and_a_resource_have_no_axe_violation(demo, page):
+    with_password("adherent-demo")
+    page.goto(demo.url + "/fr/compte/connexion/")
+    log_in(page, "adherent-demo")
+    axe, failures = Axe(), []
+    for code in ("fr", "en"):
+        area = member_area(code)
+        resource = TrainingResourcePage.objects.live().filter(locale=area.locale).order_by("path").first()
+        assert resource is not None, f"the demo content has no {code} training resource"
+        for width in (1280, 320):
+            page.set_viewport_size({"width": width, "height": 900})
+            for url in (area.url, f"{area.url}?kind=memento&year=zzz", resource.url):
+                page.goto(demo.url + url)
+                axe_failures(page, axe, failures)
     assert not failures, "\n\n".join(failures)
