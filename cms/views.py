@@ -1,6 +1,9 @@
 """Small views of the project itself: robots.txt and the error pages."""
 
+import posixpath
+
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
@@ -35,5 +38,14 @@ def server_error(request):
 
 
 def local_media(request, path):
-    """Local images in development and tests (MEDIA_ROOT read per request, so tests may override it)."""
+    """Local images in development and tests (MEDIA_ROOT read per request, so tests may override it).
+
+    Never documents: they go through /documents/, which applies their collection's privacy. The path is
+    checked once normalised, as ``serve`` normalises it
+    (``images/../documents/x.pdf``, ``./documents/``, ``//documents/``).
+    """
+    normalised = posixpath.normpath(path).lstrip("/")
+    if normalised == "documents" or normalised.startswith("documents/"):
+        # 403 rather than 404, which LocaleMiddleware would redirect to /fr/media/documents/.
+        raise PermissionDenied
     return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -13,24 +13,17 @@ import datetime
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
 from cms.demo.streams import PageRef, paragraph
 from cms.demo.texts import N, T
 from cms.demo.tree import PageSpec
 from cms.models import Audience, Theme
+from members.documents import members_collection
 from members.models import ResourceKind
 from members.pdf import minimal_pdf
 
-COLLECTION = "Documents adhérents"
 AREA = "espace-adherents"
 SESSION_2016_VALENCE = "contrat-reciprocite-2016"
-
-
-def members_collection():
-    """The "Documents adhérents" collection under the root (created if missing)."""
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=COLLECTION).first() or root.add_child(name=COLLECTION)
 
 
 def ensure_document(title, filename, lines):

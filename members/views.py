@@ -11,9 +11,12 @@ from django.urls import reverse_lazy
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 
+from wagtail.documents.views.serve import serve as wagtail_serve_document
+
 from members import forms
 from members.access import is_member
 from members.dates import today
+from members.documents import make_private
 from members.models import MemberProfile
 
 TEMPLATES = "members/account/"
@@ -105,4 +108,17 @@ def lockout(request, original_response=None, credentials=None):
     # Rendered now: the middleware returns it after the view, past the point where responses get rendered.
     response = render(request, f"{TEMPLATES}lockout.html", {"minutes": minutes}, status=429)
     add_never_cache_headers(response)
+    return response
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document view, with private, never-stored cache headers on the files of the members' collection.
+
+    The access check is the ``before_serve_document`` hook (``wagtail_hooks.check_member_document_access``),
+    which marks the request of a valid member; Wagtail's view has no hook after the file, hence this wrapper,
+    routed before ``wagtail.documents.urls`` (cms/urls.py).
+    """
+    response = wagtail_serve_document(request, document_id, document_filename)
+    if getattr(request, "members_document", False):
+        make_private(response)
     return response

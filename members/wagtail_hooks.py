@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
 from members.access import MEMBERS_GROUP, passes, refuse_lapsed_members
+from members.documents import members_restrictions_of
 from members.views import join_response
 from members.viewsets import MembersViewSetGroup
 
@@ -32,12 +33,35 @@ def check_member_access(page, request, serve_args, serve_kwargs):
     group = Group.objects.get(name=MEMBERS_GROUP)
     user = request.user
     if not user.is_authenticated:
-        response = redirect_to_login(request.get_full_path(), resolve_url(settings.WAGTAIL_FRONTEND_LOGIN_URL))
-        add_never_cache_headers(response)
-        return response
+        return _login_redirect(request)
     if all(passes(user, restriction, group.pk) for restriction in restrictions):
         return None  # Wagtail serves the page with its private, never-cache headers
     return join_response(request, page)
+
+
+def _login_redirect(request):
+    response = redirect_to_login(request.get_full_path(), resolve_url(settings.WAGTAIL_FRONTEND_LOGIN_URL))
+    add_never_cache_headers(response)
+    return response
+
+
+# order=-1: before Wagtail's own check (``check_view_restrictions``), which would send a logged-in non-member to
+# the login form and let a lapsed member still in the group through.
+@hooks.register("before_serve_document", order=-1)
+def check_member_document_access(document, request):
+    """Documents of the members' collection: the rule of members' pages (login, or the 403 join page), and for
+    a valid member a mark on the request so that ``members.views.serve_document`` makes the file private."""
+    restrictions = members_restrictions_of(document)
+    if not restrictions:
+        return None
+    user = request.user
+    if not user.is_authenticated:
+        return _login_redirect(request)
+    group = Group.objects.get(name=MEMBERS_GROUP)
+    if not all(passes(user, restriction, group.pk) for restriction in restrictions):
+        return join_response(request)
+    request.members_document = True
+    return None
 
 
 @hooks.register("filter_allowed_restriction_ids")

@@ -63,5 +63,7 @@ def test_local_media_never_serves_documents_directly(client, db, settings):
     documents.mkdir(parents=True, exist_ok=True)
     (documents / "prive.txt").write_text("confidentiel")
     (settings.MEDIA_ROOT / "public.txt").write_text("public")
-    assert client.get("/media/documents/prive.txt").status_code == 404
+    response = client.get("/media/documents/prive.txt")
+    assert response.status_code == 403  # refused, not redirected by LocaleMiddleware as a 404 would be
+    assert b"confidentiel" not in response.content
     assert client.get("/media/public.txt").status_code == 200

@@ -128,6 +128,7 @@ def test_the_listing_does_not_query_per_organisation(admin_client, frozen):
 
     for _index in range(3):
         MembershipFactory(organisation=MemberOrganisationFactory(), year=2026)
+    count_queries()  # the first admin request of a test fills per-process caches: measure warm requests only
     few = count_queries()
     for _index in range(12):
         MembershipFactory(organisation=MemberOrganisationFactory(), year=2026)
