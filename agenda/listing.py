@@ -27,6 +27,7 @@ from wagtail.models import Locale
 from agenda.filters import MODE_CHOICES, PARAMETERS, VIEW_LIST, VIEW_MONTH, EventDateFilterSet, month_bounds
 from agenda.models import EventDate, EventPage
 from agenda.models.events import PARIS
+from cms.filters import Chip, Facet, FacetChoice
 from cms.models.pages import LISTING_PAGE_SIZE
 from cms.visibility import active_locale, visible_pages
 
@@ -41,32 +42,6 @@ def visible_dates(request, locale=None):
     """The dates of every event page the visitor may see, in ``locale`` (default: the active one)."""
     pages = visible_pages(request, EventPage.objects.all(), locale=locale or active_locale(request))
     return EventDate.objects.of_pages(pages)
-
-
-@dataclass
-class FacetChoice:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url_toggle: str
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    choices: list[FacetChoice]
-
-    @property
-    def selected(self):
-        return [choice for choice in self.choices if choice.selected]
-
-
-@dataclass
-class Chip:
-    label: str
-    url_remove: str
 
 
 @dataclass

@@ -143,3 +143,37 @@ class ReportingFilterSetMixin:
         if "q" in self.values and not search_terms(self.values["q"]):
             messages.append(ignored_message(self.form.fields["q"].label, self.values["q"][:40]))
         return messages
+
+
+# What a listing page shows beside its filters (the catalogue, the agenda, the members' index) --------------
+
+
+@dataclass
+class FacetChoice:
+    """One value of a facet, with the number of results it would give and the URL that ticks or unticks it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url_toggle: str
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    choices: list[FacetChoice]
+    multiple: bool = False  # checkboxes (several values) rather than one choice
+
+    @property
+    def selected(self):
+        return [choice for choice in self.choices if choice.selected]
+
+
+@dataclass
+class Chip:
+    """An active filter value, and the URL without it."""
+
+    label: str
+    url_remove: str

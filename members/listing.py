@@ -21,7 +21,16 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from cms.filters import MAX_QUERY_LENGTH, ChoiceFilter, ReportingFilterSetMixin, localized_options, search_terms
+from cms.filters import (
+    MAX_QUERY_LENGTH,
+    Chip,
+    ChoiceFilter,
+    Facet,
+    FacetChoice,
+    ReportingFilterSetMixin,
+    localized_options,
+    search_terms,
+)
 from cms.models import Theme
 from cms.models.pages import LISTING_PAGE_SIZE
 from cms.visibility import active_locale, visible_pages
@@ -95,32 +104,6 @@ class TrainingResourceFilterSet(ReportingFilterSetMixin, django_filters.FilterSe
             results = candidates.search(key, operator="and", order_by_relevance=False)
             self._search_ids[key] = [page.pk for page in results]
         return self._search_ids[key]
-
-
-@dataclass
-class FacetChoice:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url_toggle: str
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    choices: list
-
-    @property
-    def selected(self):
-        return [choice for choice in self.choices if choice.selected]
-
-
-@dataclass
-class Chip:
-    label: str
-    url_remove: str
 
 
 @dataclass

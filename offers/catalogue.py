@@ -33,6 +33,7 @@ from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_langua
 from wagtail.models import Locale, Site
 
 from cms.content_cache import visitor_key
+from cms.filters import Chip, Facet, FacetChoice
 from cms.models import DEPARTMENTS
 from cms.models.pages import LISTING_PAGE_SIZE
 from cms.visibility import active_locale, visible_pages
@@ -151,37 +152,6 @@ class PageUrls:
         except LookupError:
             pass
         return root.language_code
-
-
-@dataclass
-class FacetChoice:
-    """One value of a facet, with the number of offers it would give and the URL that ticks or unticks it."""
-
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url_toggle: str
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    multiple: bool
-    choices: list[FacetChoice]
-
-    @property
-    def selected(self):
-        return [choice for choice in self.choices if choice.selected]
-
-
-@dataclass
-class Chip:
-    """An active filter, shown as a removable chip."""
-
-    label: str
-    url_remove: str
 
 
 @dataclass
@@ -372,7 +342,7 @@ class Catalogue:
                 selected = value == current
                 toggled = None if selected else value
             choices.append(FacetChoice(value, label, counts.get(value, 0), selected, self.url(**{name: toggled})))
-        return Facet(name, field.label, multiple, choices)
+        return Facet(name, field.label, choices, multiple=multiple)
 
     @cached_property
     def facets(self):
