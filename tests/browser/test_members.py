@@ -94,7 +94,7 @@ def test_account_pages_have_no_axe_violation_in_both_languages(demo, page):
     assert not failures, "\n\n".join(failures)
 
 
-def test_a_member_filters_the_resources_opens_one_and_downloads_its_document(demo, page):
+def test_a_member_filters_the_resources_downloads_a_document_logs_out_and_is_refused(demo, page):
     with_password("adherent-demo")
     area = member_area("fr")
     page.goto(demo.url + area.url)
@@ -112,6 +112,14 @@ def test_a_member_filters_the_resources_opens_one_and_downloads_its_document(dem
     path = download_info.value.path()
     with open(path, "rb") as downloaded:
         assert downloaded.read(5) == b"%PDF-"
+    resource_url, document_url = page.url, link.get_attribute("href")
+
+    page.goto(demo.url + "/fr/compte/")
+    page.get_by_role("button", name="Se déconnecter").click()
+    for url in (resource_url, demo.url + document_url):
+        page.goto(url)
+        expect(page).to_have_url(re.compile(r"/fr/compte/connexion/\?next="))
+        expect(page.locator("h1")).to_have_text("Se connecter")
 
 
 def test_the_members_index_and_a_resource_have_no_axe_violation(demo, page):

@@ -35,6 +35,7 @@ from tests.factories import (
     StandardPageFactory,
     UserFactory,
 )
+from tests.factories.members import TrainingResourcePageFactory
 from tests.members.conftest import make_person
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +46,10 @@ PAGE_TITLE = "Zxq-privé-mémento accueil Zxqpagefr"
 PAGE_TITLE_EN = "Zxq-private-memento welcome Zxqpageen"
 PAGE_BODY = "Zxqdescription confidentielle"
 EVENT_TITLE = "Zxq-privé-session adhérents Zxqevent"
+RESOURCE_TITLE = "Zxq-privé-fiche méthode Zxqresource"
 DOCUMENT_TITLE = "Zxq-privé-document Zxqdoctitle"
 DOCUMENT_CONTENT = "Zxqdoccontent du document réservé"
-SECRETS = ("Zxqpagefr", "Zxqpageen", "Zxqdescription", "Zxqevent", "Zxqdoctitle", "Zxqdoccontent")
+SECRETS = ("Zxqpagefr", "Zxqpageen", "Zxqdescription", "Zxqevent", "Zxqresource", "Zxqdoctitle", "Zxqdoccontent")
 
 
 @dataclass
@@ -55,6 +57,7 @@ class World:
     page: object
     page_en: object
     event: object
+    resource: object
     document: object
     users: dict = field(default_factory=dict)
 
@@ -74,6 +77,10 @@ def world(site_tree, member_area, member_area_en, settings, tmp_path, frozen):
     start = datetime.datetime(2026, 7, 2, 9, 30, tzinfo=datetime.UTC)
     event = EventPageFactory(
         parent=member_area, locale=site_tree.fr, title=EVENT_TITLE, slug="session", dates=[(start, start)]
+    )
+    # A training resource, listed by the members' index and found by search.
+    resource = TrainingResourcePageFactory(
+        parent=member_area, locale=site_tree.fr, title=RESOURCE_TITLE, slug="fiche", kind="fiche-methode"
     )
     document = Document.objects.create(
         title=DOCUMENT_TITLE,
@@ -99,7 +106,7 @@ def world(site_tree, member_area, member_area_en, settings, tmp_path, frozen):
         "limited editor": editor,
         "valid member": make_person(username="adherent"),
     }
-    return World(page=page, page_en=page_en, event=event, document=document, users=users)
+    return World(page=page, page_en=page_en, event=event, resource=resource, document=document, users=users)
 
 
 def public_exits(world):
@@ -109,6 +116,9 @@ def public_exits(world):
         ("page translation", world.page_en.url),
         ("event page", world.event.url),
         ("event .ics", world.event.url + "ical/"),
+        ("training resource", world.resource.url),
+        ("members' index filtered", "/fr/espace-adherents/?kind=fiche-methode"),
+        ("search fr (resource)", "/fr/recherche/?q=fiche"),
         ("document", world.document.url),
         ("/media/documents/", "/media/" + world.document.file.name),
         ("home fr", "/fr/"),
@@ -187,7 +197,14 @@ def test_no_exit_shows_a_members_object_to_anyone_but_a_valid_member(client, wor
 
 def test_the_private_urls_answer_login_or_join_page(client, world):
     """The pages and the document: anonymous visitors log in, every other visitor gets the 403 join page."""
-    private = [world.page.url, world.page_en.url, world.event.url, world.event.url + "ical/", world.document.url]
+    private = [
+        world.page.url,
+        world.page_en.url,
+        world.event.url,
+        world.event.url + "ical/",
+        world.resource.url,
+        world.document.url,
+    ]
     for who, user in world.users.items():
         if who == "valid member":
             continue
@@ -212,6 +229,8 @@ def test_a_valid_member_sees_everything(client, world):
         (world.page.url, "Zxqpagefr"),
         (world.page_en.url, "Zxqpageen"),
         (world.event.url, "Zxqevent"),
+        (world.resource.url, "Zxqresource"),
+        ("/fr/espace-adherents/?kind=fiche-methode", "Zxqresource"),
         (world.document.url, "Zxqdoccontent"),
         ("/fr/espace-adherents/", "Zxqpagefr"),
         ("/en/members-area/", "Zxqpageen"),
