@@ -1,23 +1,75 @@
-"""The site search: every page the visitor may see in the active language."""
+"""The site search page: every page the visitor may see in the active language (see :mod:`search.query`)."""
+
+from urllib.parse import urlencode
 
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page
-
-from cms.models import paginate
+from agenda.models import EventIndexPage
 from cms.visibility import visible_pages
-from search.forms import SearchForm
+from offers.models import OfferIndexPage
+from search.forms import PARAMETERS, SearchForm
+from search.query import SORT_RELEVANCE, SiteSearch, visible_territories
+from search.suggestions import suggested_query
+
+URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
+
+
+class SearchPage:
+    """What the template reads: the form, the search, facets and the URLs that change one parameter."""
+
+    def __init__(self, request):
+        self.request = request
+        territories = visible_territories(request)
+        self.form = SearchForm(request.GET, territories=territories)
+        self.values = self.form.values
+        self.query = self.values.get("q", "")
+        self.search = SiteSearch(request, self.values, territories)
+
+    def url(self, **changes):
+        params = {name: self.values[name] for name in URL_PARAMETERS if self.values.get(name)}
+        for name, value in changes.items():
+            if value in (None, "") or (name == "sort" and value == SORT_RELEVANCE):
+                params.pop(name, None)
+            else:
+                params[name] = value
+        query = urlencode({name: params[name] for name in URL_PARAMETERS if name in params})
+        return f"{self.request.path}?{query}" if query else self.request.path
+
+    @property
+    def reset_url(self):
+        return self.url(kind=None, territory=None)
+
+    @property
+    def pagination_query(self):
+        return self.url().partition("?")[2]
+
+    def facets(self):
+        return [
+            self.search.facet("kind", _("Type de contenu"), self.url),
+            self.search.facet("territory", _("Territoire"), self.url),
+        ]
+
+    def sorts(self):
+        return [
+            (value, label, self.search.sort == value, self.url(sort=value))
+            for value, label in self.form.fields["sort"].choices
+        ]
+
+    def elsewhere(self):
+        """The catalogue and the agenda with the same words, for a search that found little."""
+        links = []
+        for model, label in ((OfferIndexPage, _("le catalogue des offres")), (EventIndexPage, _("l’agenda"))):
+            index = visible_pages(self.request, model.objects.all()).first()
+            if index is not None:
+                links.append((label, f"{index.url}?{urlencode({'q': self.query})}"))
+        return links
+
+    def suggestion(self):
+        suggested = suggested_query(self.request, self.search.terms)
+        return (suggested, self.url(q=suggested, kind=None, territory=None)) if suggested else None
 
 
 def search(request):
-    form = SearchForm(request.GET)
-    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    results = None
-    if query:
-        visible_ids = visible_pages(request).filter(depth__gt=1).values_list("pk", flat=True)
-        found = Page.objects.filter(pk__in=list(visible_ids)).search(query)
-        results = paginate(request, found, per_page=10)
-        # One query for the specific pages of this result page, instead of one per row.
-        specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in results.object_list]).specific()}
-        results.object_list = [specific[p.pk] for p in results.object_list if p.pk in specific]
-    return render(request, "search/search.html", {"form": form, "query": query, "results": results})
+    page = SearchPage(request)
+    return render(request, "search/search.html", {"search_page": page, "form": page.form, "query": page.query})

@@ -6,6 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import reset_queries
 
 from wagtail.models import Locale, Page, Site
 
@@ -76,3 +78,20 @@ def migrated_state(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         return connection.creation.serialize_db_to_string()
+
+
+def measure_queries(client, url, django_assert_max_num_queries, budget=(60, 60)):
+    """The queries of ``url`` cold (nothing cached: site frame, filter choices, results) and warm (all
+    cached), each at most its ``budget``; and the cold response."""
+    client.get(url)  # warm up: renditions, site root paths, content types
+    cache.clear()
+    reset_queries()  # the query log is a bounded deque: once full, captures would read as empty
+    with django_assert_max_num_queries(budget[0]) as cold:
+        response = client.get(url)
+    cold_count = len(cold.captured_queries)
+    reset_queries()
+    with django_assert_max_num_queries(budget[1]) as warm:
+        assert client.get(url).content == response.content
+    assert response.status_code == 200
+    assert len(warm.captured_queries) < cold_count  # the cache really served the second one
+    return (cold_count, len(warm.captured_queries)), response

@@ -151,7 +151,9 @@ AXES_LOCKOUT_CALLABLE = "members.views.lockout"
 # Wagtail
 WAGTAIL_SITE_NAME = "Coopérations et mobilités ville–campagne"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend with each page's language rules (search/backends.py): French and English stems
+# without accents on PostgreSQL (search/migrations/0001), stem prefixes over FTS5 on SQLite.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 # Private documents go through Django so that view restrictions apply; never straight from /media/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

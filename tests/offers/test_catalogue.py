@@ -9,17 +9,14 @@ import wagtail_factories
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.db import reset_queries
 from django.test import RequestFactory
 from django.utils import translation
-
-from wagtail.search.backends import get_search_backend
 
 from cms.content_cache import forget_content
 from offers import catalogue as catalogue_module
 from offers.catalogue import build_catalogue
 from offers.models import OfferPage
-from tests.conftest import soup
+from tests.conftest import measure_queries, soup
 from tests.factories import OfferPageFactory, UserFactory
 from tests.offers.catalogue_data import HIDDEN_TITLES, NOW, at, build_catalogue_data
 
@@ -360,11 +357,6 @@ def test_repeated_single_values_keep_the_last(client, data):
     assert titles(client.get(data.url + "?type=emploi&type=local")) == ["Atelier de menuiserie"]
 
 
-def test_full_text_search_uses_the_database_backend_not_the_fallback():
-    backend = type(get_search_backend()).__name__
-    assert backend in {"SQLiteSearchBackend", "PostgresSearchBackend"}, backend
-
-
 def test_build_catalogue_offers_is_filtered_and_sorted_for_feeds(data):
     request = RequestFactory().get(data.url, {"sector": "tourisme", "sort": "closing", "page": "2"})
     request.user = AnonymousUser()
@@ -414,23 +406,6 @@ def test_above_the_map_limit_the_queries_do_not_grow_either(client, data, monkey
     _counts, response = measure_queries(client, data.url, django_assert_max_num_queries, budget)
     assert response.context["catalogue"].count == 25
     assert len(response.context["catalogue"].map_points) == 3
-
-
-def measure_queries(client, url, django_assert_max_num_queries, budget=(60, 60)):
-    """The queries of ``url`` cold (nothing cached: site frame, filter choices, results) and warm (all
-    cached), each at most its ``budget``; and the cold response."""
-    client.get(url)  # warm up: renditions, site root paths, content types
-    cache.clear()
-    reset_queries()  # the query log is a bounded deque: once full, captures would read as empty
-    with django_assert_max_num_queries(budget[0]) as cold:
-        response = client.get(url)
-    cold_count = len(cold.captured_queries)
-    reset_queries()
-    with django_assert_max_num_queries(budget[1]) as warm:
-        assert client.get(url).content == response.content
-    assert response.status_code == 200
-    assert len(warm.captured_queries) < cold_count  # the cache really served the second one
-    return (cold_count, len(warm.captured_queries)), response
 
 
 def test_map_point_urls_are_the_pages_urls(client, data):

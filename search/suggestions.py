@@ -1,0 +1,49 @@
+"""“Did you mean”: a query whose misspelt words are replaced by the closest words of the visible titles.
+
+The vocabulary is the words of the titles of the pages the visitor may see in the active language: it
+cannot suggest a word that only a private or draft page holds. It is cached with the site's content
+(:mod:`cms.content_cache`), so a query without results costs a string comparison, not a database query.
+"""
+
+import difflib
+
+from cms.content_cache import cached_list
+from cms.visibility import visible_pages
+from search.language import WORD, active_language, unaccent
+
+MIN_WORD_LENGTH = 4
+CUTOFF = 0.75
+
+
+def vocabulary(request):
+    """``{unaccented word: the word as a title writes it}`` for the visible titles."""
+
+    def build():
+        words = {}
+        for title in visible_pages(request).filter(depth__gt=1).values_list("title", flat=True):
+            for word in WORD.findall(title):
+                if len(word) >= MIN_WORD_LENGTH and not word.isdigit():
+                    words.setdefault(unaccent(word), word.lower())
+        return sorted(words.items())
+
+    return dict(cached_list(request, "search-vocabulary", active_language(), build=build))
+
+
+def suggested_query(request, terms):
+    """The query with each unknown word replaced by the closest known one; None when nothing changes."""
+    if not terms:
+        return None
+    words = vocabulary(request)
+    suggested, changed = [], False
+    for term in terms:
+        key = unaccent(term)
+        if len(key) < MIN_WORD_LENGTH or key in words:
+            suggested.append(term)
+            continue
+        close = difflib.get_close_matches(key, words.keys(), n=1, cutoff=CUTOFF)
+        if close:
+            suggested.append(words[close[0]])
+            changed = True
+        else:
+            suggested.append(term)
+    return " ".join(suggested) if changed else None
