@@ -1,4 +1,5 @@
-"""“Did you mean”: a query whose misspelt words are replaced by the closest words of the visible titles.
+"""For a search without results: a query whose misspelt words are replaced by the closest words of the
+visible titles (“did you mean”), and on PostgreSQL the pages whose words are close to the query's (trigrams).
 
 The vocabulary is the words of the titles of the pages the visitor may see in the active language: it
 cannot suggest a word that only a private or draft page holds. It is cached with the site's content
@@ -6,6 +7,12 @@ cannot suggest a word that only a private or draft page holds. It is cached with
 """
 
 import difflib
+
+from django.db import connection
+
+from wagtail.models import Page
+
+from modelsearch.query import Fuzzy
 
 from cms.content_cache import cached_list
 from cms.visibility import visible_pages
@@ -47,3 +54,11 @@ def suggested_query(request, terms):
         else:
             suggested.append(term)
     return " ".join(suggested) if changed else None
+
+
+def close_pages(request, terms, limit=5):
+    """Visible pages whose title or text holds words close to ``terms`` (pg_trgm, unaccented); [] on SQLite."""
+    if not terms or connection.vendor != "postgresql":
+        return []
+    visible = visible_pages(request).filter(depth__gt=1).values("pk")
+    return list(Page.objects.filter(pk__in=visible).search(Fuzzy(" ".join(terms), unaccent=True))[:limit])

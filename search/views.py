@@ -10,7 +10,7 @@ from cms.visibility import visible_pages
 from offers.models import OfferIndexPage
 from search.forms import PARAMETERS, SearchForm
 from search.query import SORT_RELEVANCE, SiteSearch, visible_territories
-from search.suggestions import suggested_query
+from search.suggestions import close_pages, suggested_query
 
 URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
 
@@ -64,6 +64,9 @@ class SearchPage:
             if index is not None:
                 links.append((label, f"{index.url}?{urlencode({'q': self.query})}"))
         return links
+
+    def close_pages(self):
+        return close_pages(self.request, self.search.terms)
 
     def suggestion(self):
         suggested = suggested_query(self.request, self.search.terms)

@@ -312,3 +312,13 @@ def test_empty_and_oversized_queries_are_not_errors(client, site_tree):
     assert client.get("/fr/recherche/?q=%00&page=-1").status_code == 200
     for query in ['"', "*", "NEAR(", "OR OR", "AND", "économie*", '"boulangerie', "-x", "^a"]:
         assert client.get("/fr/recherche/", {"q": query}).status_code == 200
+
+
+@on_postgres
+def test_postgresql_lists_pages_with_close_words_when_nothing_matches(client, site_tree):
+    StandardPageFactory(parent=site_tree.home, title="Accompagnement des boulangeries rurales", slug="boulangeries")
+    private = StandardPageFactory(parent=site_tree.home, title="Boulangeries réservées", slug="reservees")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    page = soup(search(client, "boulengeries"))
+    assert not page.select(".search-results")
+    assert [a.get_text() for a in page.select(".search-close a")] == ["Accompagnement des boulangeries rurales"]
