@@ -6,7 +6,6 @@ dropped, as django-filter would do: :attr:`OfferFilterSet.ignored` lists it so t
 """
 
 import datetime
-import re
 from dataclasses import dataclass
 
 import django_filters
@@ -14,8 +13,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import F, Min, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +22,16 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from cms.content_cache import visitor_key
+from cms.filters import (
+    MAX_QUERY_LENGTH,
+    ChoiceFilter,
+    LenientMultipleChoiceField,
+    MultipleChoiceFilter,
+    Option,
+    localized_names,
+    search_terms,
+    territory_options,
+)
 from cms.maps import METROPOLISES
 from cms.models import DEPARTMENTS, TerritoryPage
 from cms.visibility import active_locale, visible_pages
@@ -40,8 +48,6 @@ NEAR_PLACES = {slugify(name): (name, lat, lng) for name, lat, lng in [*METROPOLI
 
 DEFAULT_RADIUS_KM = 50
 MIN_RADIUS_KM, MAX_RADIUS_KM = 5, 200
-MAX_QUERY_LENGTH = 200
-MAX_QUERY_TERMS = 12
 CHOICES_TIMEOUT = 60 * 60  # seconds; a change to a page or a term drops the cached choices at once anyway
 
 # The public contract's parameters, in the order URLs and messages list them.
@@ -55,42 +61,6 @@ SORT_CHOICES = [
     (SORT_CLOSING, _("Clôture la plus proche")),
     (SORT_NEAREST, _("Les plus proches")),
 ]
-
-
-@dataclass(frozen=True)
-class Option:
-    """One choice of a filter: its URL value and its label in the active language."""
-
-    value: str
-    label: str
-
-
-def localized_names(model, locale, source_locale):
-    """The model's source-locale terms annotated with ``label``: the name in ``locale``, else the source name.
-
-    Offers link to the source (French) terms (see ``OfferPage.override_translatable_fields``), and every
-    translation of a term shares its slug, so the slug is the filter value and the label is looked up here.
-    """
-    translated = model.objects.filter(translation_key=OuterRef("translation_key"), locale=locale).values("name")[:1]
-    return model.objects.filter(locale=source_locale).annotate(label=Coalesce(Subquery(translated), F("name")))
-
-
-def territory_options(request, locale, source_locale):
-    """The visible territories of the active language as ``{value: (pk, title)}``, ordered by title.
-
-    The value is the slug of the territory's source (French) page, so a filtered URL survives the
-    language switch even if an editor translates a slug.
-    """
-    source_slug = TerritoryPage.objects.filter(
-        translation_key=OuterRef("translation_key"), locale=source_locale
-    ).values("slug")[:1]
-    rows = (
-        visible_pages(request, TerritoryPage.objects.all(), locale=locale)
-        .annotate(value=Coalesce(Subquery(source_slug), F("slug")))
-        .order_by("title")
-        .values_list("value", "pk", "title")
-    )
-    return {value: (pk, title) for value, pk, title in rows}
 
 
 @dataclass(frozen=True)
@@ -126,35 +96,6 @@ def filter_choices(request, locale):
     )
     cache.set(key, choices, CHOICES_TIMEOUT)
     return choices
-
-
-def search_terms(text):
-    """The words of a free-text query, without the punctuation a search backend could read as syntax."""
-    return re.findall(r"\w+", text)[:MAX_QUERY_TERMS]
-
-
-class LenientMultipleChoiceField(forms.MultipleChoiceField):
-    """Several choices, where unknown values are dropped instead of invalidating the whole field.
-
-    ``?sector=tourisme&sector=faute-de-frappe`` still filters on tourisme; the filter set reports the
-    dropped value. Repeated values are kept once.
-    """
-
-    def clean(self, value):
-        values = self.to_python(value)
-        return [v for v in dict.fromkeys(values) if self.valid_value(v)]
-
-
-class ChoiceFilter(django_filters.Filter):
-    """One value among choices set per request (django-filter's own adds an empty choice we render ourselves)."""
-
-    field_class = forms.ChoiceField
-
-
-class MultipleChoiceFilter(django_filters.Filter):
-    """Several values among choices set per request; unknown ones are dropped (see the field)."""
-
-    field_class = LenientMultipleChoiceField
 
 
 class OfferFilterForm(forms.Form):

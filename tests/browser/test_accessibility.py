@@ -10,8 +10,14 @@ from home.models import HomePage
 
 PAGE_TYPES = [HomePage, StandardPage, NewsIndexPage, NewsPage, TerritoryIndexPage, TerritoryPage, FormPage]
 EXTRA_PATHS = {
-    "fr": ["/fr/recherche/?q=territoire", "/fr/recherche/?q=zzzzzz", "/fr/page-qui-nexiste-pas/"],
-    "en": ["/en/search/?q=territory", "/en/search/?q=zzzzzz", "/en/no-such-page/"],
+    "fr": [
+        "/fr/recherche/?q=territoire",
+        "/fr/recherche/?q=emploi&kind=offer&sort=newest&page=2",  # facets, sort and pagination in use
+        "/fr/recherche/?q=territiore",  # no result: a suggestion and links to the catalogue and the agenda
+        "/fr/recherche/?q=zzzzzz&kind=nimporte",  # an ignored value reported
+        "/fr/page-qui-nexiste-pas/",
+    ],
+    "en": ["/en/search/?q=territory", "/en/search/?q=territroy", "/en/search/?q=zzzzzz", "/en/no-such-page/"],
 }
 
 

@@ -322,3 +322,41 @@ def test_postgresql_lists_pages_with_close_words_when_nothing_matches(client, si
     page = soup(search(client, "boulengeries"))
     assert not page.select(".search-results")
     assert [a.get_text() for a in page.select(".search-close a")] == ["Accompagnement des boulangeries rurales"]
+
+
+def test_hidden_pages_count_nowhere_and_members_find_their_resources(client, territories, site_tree):
+    """Private, draft, expired and other-language pages: not in the results, the counts or the facets."""
+    from tests.factories.members import MemberAreaPageFactory, TrainingResourcePageFactory
+    from tests.members.conftest import make_person
+
+    diois, ardeche = territories
+    OfferPageFactory(parent=diois, title="Tiers-lieu ouvert", slug="ouvert")
+    OfferPageFactory(parent=ardeche, title="Tiers-lieu brouillon", slug="brouillon", live=False)
+    OfferPageFactory(
+        parent=ardeche, title="Tiers-lieu expiré", slug="expire", expire_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    private = OfferPageFactory(parent=ardeche, title="Tiers-lieu réservé", slug="reserve")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    StandardPageFactory(parent=site_tree.home_en, title="Tiers-lieu in English", slug="en-only")
+    area = MemberAreaPageFactory(parent=site_tree.home, locale=site_tree.fr)
+    TrainingResourcePageFactory(parent=area, title="Mémento tiers-lieu", slug="memento-tiers-lieu")
+
+    response = search(client, "tiers-lieu")
+    assert result_titles(response) == ["Tiers-lieu ouvert"]
+    assert "1 résultat" in soup(response).select_one(".search-summary").get_text()
+    assert set(facet_links(response)) == {"Offres (1)", "Pays Diois (1)", "Pertinence", "Les plus récents"}
+    assert result_titles(search(client, "tiers-lieu", "/en/search/")) == ["Tiers-lieu in English"]
+
+    client.force_login(make_person())
+    response = search(client, "tiers-lieu")
+    assert sorted(result_titles(response)) == ["Mémento tiers-lieu", "Tiers-lieu ouvert", "Tiers-lieu réservé"]
+    assert "Ressources adhérents (1)" in facet_links(response)
+    assert "Ardèche verte (1)" in facet_links(response)
+
+
+def test_the_agenda_search_shares_the_language_handling(client, site_tree):
+    agenda = EventIndexPageFactory(parent=site_tree.home)
+    start = timezone.now() + datetime.timedelta(days=10)
+    EventPageFactory(parent=agenda, title="Journée de formation des élus", slug="formation", dates=[(start, None)])
+    page = soup(client.get("/fr/agenda/", {"q": "formations elus"}))
+    assert "Journée de formation des élus" in page.get_text()
