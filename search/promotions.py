@@ -46,7 +46,8 @@ class Promotion:
 
 
 def _normalised(query_string):
-    if not isinstance(query_string, str):
+    # PostgreSQL refuses NUL in text: such a string is no search, and must not reach a query.
+    if not isinstance(query_string, str) or "\x00" in query_string:
         return ""
     normalised = normalise_query_string(query_string)
     return normalised if len(normalised) <= MAX_QUERY_LENGTH else ""

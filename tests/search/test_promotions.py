@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.core.management import call_command
-from django.db import DatabaseError
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
@@ -295,13 +295,22 @@ def test_empty_and_oversized_searches_are_not_recorded(query):
 
 def test_a_failure_to_record_is_logged_and_does_not_raise(monkeypatch, caplog):
     def broken(cls, query_string):
-        raise DatabaseError("disk full")
+        # A real database error: on PostgreSQL it aborts the transaction unless a savepoint catches it.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT hits FROM no_such_table")
 
     monkeypatch.setattr(Query, "get", classmethod(broken))
     record_search("coworking")  # does not raise
     assert "Could not record the search 'coworking'" in caplog.text
     # The request's transaction is still usable after the failure.
     assert Query.objects.count() == 0
+
+
+def test_a_nul_character_is_no_search_and_no_error(pages):
+    promote("coworking", pages["coworking"])
+    record_search("co\x00working")
+    assert promoted("co\x00working") == []
+    assert not QueryDailyHits.objects.exists()
 
 
 def test_other_errors_are_not_swallowed(monkeypatch):
