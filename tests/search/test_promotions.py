@@ -439,3 +439,84 @@ def test_garbage_collect_deletes_daily_hits_older_than_the_setting_and_keeps_rec
     # A search term with no hits left goes; one with a promotion stays, so the promotion survives.
     assert sorted(Query.objects.values_list("query_string", flat=True)) == ["coworking", "tiers lieux"]
     assert promoted("tiers lieux") == ["Les tiers-lieux du réseau"]
+
+
+# --- The search page (wired in search/views.py and templates/search/search.html) ----------------------------------
+
+
+def promoted_links(response):
+    assert response.status_code == 200
+    return [(a.get_text(strip=True), a["href"]) for a in soup(response).select(".search-promotions h3 a")]
+
+
+def test_the_search_page_shows_promotions_above_the_results(client, pages):
+    promote("coworking", pages["coworking"], pages["tiers-lieux"])
+    response = client.get("/fr/recherche/", {"q": "Coworking"})
+    assert promoted_links(response) == [
+        ("Espaces de coworking", "/fr/coworking/"),
+        ("Les tiers-lieux du réseau", "/fr/tiers-lieux/"),
+    ]
+    # Above the results: the count and the results come after the section.
+    section = soup(response).select_one("section.search-promotions")
+    assert section.find_next(attrs={"role": "status"}) is not None
+    after = [(el.name, el.get("class")) for el in section.find_next_siblings()]
+    assert ("ol", ["search-results"]) in after
+
+
+def test_promotions_show_even_when_the_search_finds_nothing(client, pages):
+    promote("emploi rural", pages["installation"])
+    response = client.get("/fr/recherche/", {"q": "emploi rural"})
+    assert promoted_links(response) == [("S'installer à la campagne", "/fr/installation/")]
+    assert not soup(response).select("ol.search-results:not(.search-promotions__list)")
+
+
+def test_the_search_page_shows_a_private_promotion_to_valid_members_only(client, site_tree, pages, frozen):
+    area = MemberAreaPageFactory(parent=site_tree.home, locale=site_tree.fr)
+    private = StandardPageFactory(parent=area, title="Mémento coworking réservé", slug="memento")
+    promote("coworking", private, pages["coworking"])
+    assert promoted_links(client.get("/fr/recherche/", {"q": "coworking"})) == [
+        ("Espaces de coworking", "/fr/coworking/")
+    ]
+    client.force_login(make_person())
+    assert promoted_links(client.get("/fr/recherche/", {"q": "coworking"})) == [
+        ("Mémento coworking réservé", "/fr/espace-adherents/memento/"),
+        ("Espaces de coworking", "/fr/coworking/"),
+    ]
+
+
+def test_the_english_search_page_shows_translations_only(client, site_tree, pages):
+    translate(pages["coworking"], site_tree.en, title="Coworking spaces", slug="coworking")
+    promote("coworking", pages["tiers-lieux"], pages["coworking"])
+    assert promoted_links(client.get("/en/search/", {"q": "coworking"})) == [("Coworking spaces", "/en/coworking/")]
+
+
+def test_the_search_page_records_searches_but_not_their_next_pages(client, site_tree, frozen):
+    for i in range(11):
+        StandardPageFactory(parent=site_tree.home, title=f"Coworking numéro {i}", slug=f"coworking-{i}")
+    client.get("/fr/recherche/", {"q": "Coworking"})
+    client.get("/fr/recherche/", {"q": "coworking "})
+    client.get("/fr/recherche/", {"q": "coworking", "page": 2})
+    client.get("/fr/recherche/", {"q": ""})
+    client.get("/fr/recherche/", {"q": "a" * 500})
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["coworking"]
+    assert Query.get("coworking").hits == 2
+
+
+def test_no_promotion_section_without_a_query(client, pages):
+    promote("coworking", pages["coworking"])
+    assert not soup(client.get("/fr/recherche/")).select(".search-promotions")
+
+
+@pytest.mark.parametrize("count", [2, 15])
+def test_the_search_page_queries_do_not_grow_with_the_promotions(
+    client, site_tree, count, django_assert_max_num_queries
+):
+    targets = [
+        StandardPageFactory(parent=site_tree.home, title=f"Coworking {i}", slug=f"coworking-{i}") for i in range(count)
+    ]
+    promote("coworking", *targets)
+    client.get("/fr/recherche/", {"q": "autre"})  # warm the site's caches, as a running site has them
+    # The search itself takes 13 queries; the promotions add theirs (7, see above), at both sizes.
+    with django_assert_max_num_queries(20):
+        response = client.get("/fr/recherche/", {"q": "coworking"})
+    assert len(promoted_links(response)) == count
