@@ -8,11 +8,11 @@ cannot suggest a word that only a private or draft page holds. It is cached with
 
 import difflib
 
+from modelsearch.query import Fuzzy
+
 from django.db import connection
 
 from wagtail.models import Page
-
-from modelsearch.query import Fuzzy
 
 from cms.content_cache import cached_list
 from cms.visibility import visible_pages

@@ -9,6 +9,7 @@ from agenda.models import EventIndexPage
 from cms.visibility import visible_pages
 from offers.models import OfferIndexPage
 from search.forms import PARAMETERS, SearchForm
+from search.promotions import promoted_pages, record_search
 from search.query import SORT_RELEVANCE, SiteSearch, visible_territories
 from search.suggestions import close_pages, suggested_query
 
@@ -75,4 +76,9 @@ class SearchPage:
 
 def search(request):
     page = SearchPage(request)
-    return render(request, "search/search.html", {"search_page": page, "form": page.form, "query": page.query})
+    promotions = []
+    if page.search.terms and page.search.page_number == 1:  # a search, not the following pages of its results
+        record_search(page.query)
+        promotions = promoted_pages(request, page.query)
+    context = {"search_page": page, "form": page.form, "query": page.query, "promotions": promotions}
+    return render(request, "search/search.html", context)

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
+    "wagtail.contrib.search_promotions",  # promoted results and the "Search terms" report (search/promotions.py)
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -154,6 +155,11 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 # Wagtail's database backend with each page's language rules (search/backends.py): French and English stems
 # without accents on PostgreSQL (search/migrations/0001), stem prefixes over FTS5 on SQLite.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+# Search promotions: `searchpromotions_garbage_collect` (nightly, see docs/deploy.md) deletes the daily hits of
+# the "Search terms" report older than this many days, then the search terms left with no hits and no promotion.
+# A quarter is enough to see what visitors look for; typed terms may hold personal data, so not kept longer.
+# (Wagtail's default is 7.)
+WAGTAILSEARCH_HITS_MAX_AGE = 90
 # Private documents go through Django so that view restrictions apply; never straight from /media/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
