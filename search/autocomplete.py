@@ -50,7 +50,10 @@ def suggestions(request, query):
 
 @require_GET
 def autocomplete(request):
-    """``?q=…`` → ``{"query": "…", "results": [{"title", "url", "kind"}, …]}``; 400 with ``{"error"}`` if ``q`` is too long."""
+    """``?q=…`` → ``{"query": "…", "results": [{"title", "url", "kind"}, …]}``.
+
+    A ``q`` over 200 characters (or with a NUL character) answers 400 with ``{"error": "…"}``.
+    """
     form = AutocompleteForm(request.GET)
     if form.is_valid():
         query = form.cleaned_data["q"]
