@@ -65,7 +65,7 @@ def test_only_visible_pages_of_the_active_language_are_suggested(client, pages):
     assert client.get(URL_EN, {"q": "circ"}).json()["results"] == [
         {"title": "Circular economy in rural areas", "url": "/en/circular/", "kind": "Standard page"}
     ]
-    assert titles(client.get(URL_EN, {"q": "écon"})) == ["Circular economy in rural areas"]
+    assert titles(client.get(URL_EN, {"q": "econ"})) == ["Circular economy in rural areas"]
     assert titles(client.get(URL_FR, {"q": "circular"})) == []
 
 
