@@ -8,6 +8,7 @@ is never stored by a shared cache for someone else.
 from django import forms
 from django.http import JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import capfirst
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
@@ -44,7 +45,7 @@ def suggestions(request, query):
         url = page.get_url(request)
         if url is None:
             continue
-        results.append({"title": page.title, "url": url, "kind": str(model._meta.verbose_name).capitalize()})
+        results.append({"title": page.title, "url": url, "kind": str(capfirst(model._meta.verbose_name))})
     return results
 
 

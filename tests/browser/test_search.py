@@ -115,3 +115,14 @@ def test_no_axe_violation_with_the_list_open(demo, page, language_code, width):
     assert not results.violations_count, results.generate_report()
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the open list scrolls the page sideways by {overflow}px at {width}px"
+
+
+def test_a_click_on_a_suggestion_opens_it_in_english(demo, page):
+    target, typed = a_demo_page(TerritoryPage, "en")
+    page.goto(demo.url + "/en/search/")
+    field, listbox = open_suggestions(page, typed)
+    expect(listbox).to_have_attribute("aria-label", "Suggestions")
+    expect(page.locator(".header-search [aria-live=polite]")).to_have_text(re.compile(r"^\d+ suggestions?$"))
+    listbox.get_by_role("option", name=re.compile(re.escape(target.title))).first.click()
+    expect(page).to_have_url(demo.url + target.url)
+    assert target.url.startswith("/en/")
