@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.sitemaps import PageSitemap
+from search import autocomplete as autocomplete_views
 from search import views as search_views
 
 urlpatterns = [
@@ -31,6 +32,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path(_("recherche/"), search_views.search, name="search"),
+    path(_("recherche/suggestions/"), autocomplete_views.autocomplete, name="search_autocomplete"),
     path(_("compte/"), include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
