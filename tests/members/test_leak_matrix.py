@@ -7,8 +7,9 @@ the members' group). Exits: the pages themselves, search, listings with their fe
 the sitemap, the document and /media/documents/, and the admin's preview, draft and revision views.
 
 The world is built once per test and the exits are walked in a loop (one cell = one visitor × one exit), so the
-matrix stays a few seconds long. Not exposed here, hence not in the matrix: Wagtail API v2 (not in cms/urls.py),
-search autocomplete and search promotions (the search app has neither).
+matrix stays a few seconds long. Search promotions point at each private object (editors promote pages, Wagtail
+does not check who may see them) and the autocomplete is asked for each title's prefix. Not exposed here, hence not
+in the matrix: Wagtail API v2 (not in cms/urls.py).
 
 An event under the members' area cannot be created in the admin (EventPage's ``parent_page_types`` are the
 territories and the agenda); it is placed there directly, as a move or an import might, to prove the gate holds.
@@ -23,6 +24,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents.models import Document
 from wagtail.models import GroupPagePermission
 
@@ -88,6 +90,11 @@ def world(site_tree, member_area, member_area_en, settings, tmp_path, frozen):
         file=ContentFile(DOCUMENT_CONTENT.encode(), name="zxq-document.txt"),
     )
 
+    # Promoted for a query that is no secret (the page echoes it): private objects, then a public page.
+    for query, promoted in (("ressources", [page, event, resource, public]), ("resources", [page_en])):
+        for order, target in enumerate(promoted):
+            SearchPromotion.objects.create(query=Query.get(query), page=target, sort_order=order, description="")
+
     editors = Group.objects.create(name="Rédaction limitée")
     editors.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in ("add_page", "change_page", "publish_page"):
@@ -129,6 +136,12 @@ def public_exits(world):
         ("search fr (event)", "/fr/recherche/?q=session"),
         ("search fr (description)", "/fr/recherche/?q=confidentielle"),
         ("search en", "/en/search/?q=memento"),
+        ("search promotions fr", "/fr/recherche/?q=ressources"),
+        ("search promotions en", "/en/search/?q=resources"),
+        ("autocomplete fr", "/fr/recherche/suggestions/?q=m%C3%A9men"),
+        ("autocomplete fr (event)", "/fr/recherche/suggestions/?q=sessi"),
+        ("autocomplete fr (resource)", "/fr/recherche/suggestions/?q=fich"),
+        ("autocomplete en", "/en/search/suggestions/?q=memen"),
         ("catalogue", "/fr/offres/"),
         ("catalogue search", "/fr/offres/?q=m%C3%A9mento"),
         ("catalogue RSS", "/fr/offres/rss/"),
@@ -237,6 +250,11 @@ def test_a_valid_member_sees_everything(client, world):
         ("/fr/recherche/?q=m%C3%A9mento", "Zxqpagefr"),
         ("/fr/recherche/?q=session", "Zxqevent"),
         ("/en/search/?q=memento", "Zxqpageen"),
+        ("/fr/recherche/?q=ressources", "Zxqresource"),
+        ("/en/search/?q=resources", "Zxqpageen"),
+        ("/fr/recherche/suggestions/?q=m%C3%A9men", "Zxqpagefr"),
+        ("/fr/recherche/suggestions/?q=fich", "Zxqresource"),
+        ("/en/search/suggestions/?q=memen", "Zxqpageen"),
         ("/fr/agenda/", "Zxqevent"),
         ("/fr/agenda/?q=session", "Zxqevent"),
         ("/fr/agenda/ical/", "Zxqevent"),
