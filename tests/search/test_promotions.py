@@ -265,11 +265,6 @@ def test_the_include_renders_nothing_without_promotions():
     assert render_promotions([]).get_text(strip=True) == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cms/locale/en needs msgid 'Recommandé' → 'Recommended' (`make messages`): the catalogue is not in this "
-    "branch's files",
-)
 def test_the_include_heading_is_translated_in_english():
     html = render_promotions([Promotion(title="Coworking spaces", url="/en/coworking/", description="")], "en")
     assert html.select_one(".search-promotions h2").get_text(strip=True) == "Recommended"
