@@ -19,6 +19,7 @@ from django.db.models import Min, OuterRef, Subquery
 from django.utils import timezone
 
 from wagtail.models import Locale, Page
+from wagtail.search import index
 
 from agenda.models import EventDate
 from cms.content_cache import cached_list
@@ -250,8 +251,6 @@ class Result:
     @staticmethod
     def _texts(page):
         """The page's description, then the text of its other indexed fields (as the index has them)."""
-        from wagtail.search import index
-
         texts = [getattr(page, "description", "") or ""]
         for field in page.get_search_fields():
             if isinstance(field, index.SearchField) and field.field_name not in ("title", "summary"):
