@@ -15,7 +15,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-URLS = ["/fr/recherche/?q=maraichage", "/fr/recherche/?q=maraichage&page=2"]
+URLS = ["/fr/recherche/?q=permaculture", "/fr/recherche/?q=permaculture&page=2"]
 # The ceiling of every search page, whatever the number of results (the site frame, the search, the facets).
 QUERY_BUDGET = 25
 # ``.specific()`` costs one query per page type on the results page: standard pages and offers here, so a page
@@ -24,13 +24,16 @@ PAGE_TYPES = 2
 
 
 def add_matching_pages(site_tree, territory, count, start):
-    """``count`` pages matching "maraichage", every other one an offer of ``territory``."""
+    """``count`` pages matching "permaculture", every other one an offer of ``territory``.
+
+    A word without accents: the count must not depend on the backend's accent handling.
+    """
     for number in range(start, start + count):
         if number % 2:
-            OfferPageFactory(parent=territory, title=f"Terres de maraîchage n° {number}", slug=f"terres-{number}")
+            OfferPageFactory(parent=territory, title=f"Terres en permaculture n° {number}", slug=f"terres-{number}")
         else:
             StandardPageFactory(
-                parent=site_tree.home, title=f"Le maraîchage en rural n° {number}", slug=f"page-{number}"
+                parent=site_tree.home, title=f"La permaculture en rural n° {number}", slug=f"page-{number}"
             )
 
 
