@@ -23,7 +23,9 @@ from django.test import Client, override_settings
 
 from tests.conftest import soup
 
-pytestmark = pytest.mark.django_db
+# One worker runs the whole module under ``make test`` (``--dist loadgroup``): the demo is loaded once, not once
+# per worker that draws a case.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("search-relevance")]
 
 TOP = 5
 
