@@ -1,4 +1,4 @@
-"""Demo offers: the catalogue page and 46 activity offers under the nine demo territories, in French and English.
+"""Demo offers: the catalogue page and 47 activity offers under the nine demo territories, in French and English.
 
 Found by ``cms.demo`` (see its docstring for the hooks). The offers are written from the vocabulary of the
 client's documents: "offres d'activités", "opportunités d'installation", reprise d'entreprise, tiers-lieux,
@@ -1157,6 +1157,36 @@ OFFERS = [
         expires_in=-15,
         rent="300.00",
         surface=20,
+    ),
+    # Added last so the publication dates of the offers above stay as they were (see ``days_ago``).
+    Offer(
+        "monts-du-pilat",
+        ("reprise-boulangerie-saint-sauveur-en-rue", "village-bakery-takeover-saint-sauveur-en-rue"),
+        (
+            "Reprise d'une boulangerie de village à Saint-Sauveur-en-Rue",
+            "Village bakery takeover in Saint-Sauveur-en-Rue",
+        ),
+        "reprise-d-entreprise",
+        ["commerce", "artisanat", "agriculture-alimentation"],
+        (
+            "Seule boulangerie du village, avec dépôt de presse et de produits locaux : la commune accompagne la "
+            "reprise.",
+            "The village's only bakery, with newspapers and local produce: the municipality supports the takeover.",
+        ),
+        (
+            "Le boulanger part à la retraite. Le fournil (four à bois rénové, pétrin, façonneuse) et le logement "
+            "à l'étage appartiennent à la commune, qui propose un loyer modéré la première année. Le point "
+            "d'accueil création-reprise de la communauté de communes accompagne le repreneur.",
+            "The baker is retiring. The bakehouse (renovated wood-fired oven, kneader, moulder) and the flat "
+            "upstairs belong to the municipality, which offers a reduced rent in the first year. The community "
+            "of communes' business creation and takeover desk supports the new owner.",
+        ),
+        ("Saint-Sauveur-en-Rue", "42220", "", 45.2700, 4.4950),
+        reference="MPI-2026-06",
+        themes=["reprise-d-entreprise"],
+        expires_in=150,
+        price="40000.00",
+        surface=110,
     ),
 ]
 

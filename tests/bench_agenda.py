@@ -40,7 +40,10 @@ def agenda_urls(territory_slug):
 
 
 def generate_events(dates_count, seed=2026):
-    """Write live French events under the demo territories, ``DATES_PER_EVENT`` dates each, in bulk."""
+    """Write live French events under the demo territories, ``DATES_PER_EVENT`` dates each, in bulk, and index
+    them for search (the site search is measured over them and the generated offers)."""
+    from modelsearch.backends import get_search_backend
+
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
     from django.db.models import F
@@ -118,6 +121,9 @@ def generate_events(dates_count, seed=2026):
                     )
                 )
         EventDate.objects.bulk_create(dates, batch_size=BATCH)
+        index = get_search_backend().get_index_for_model(EventPage)
+        for start in range(0, len(events), BATCH):
+            index.add_items(EventPage, events[start : start + BATCH])
     return len(dates)
 
 

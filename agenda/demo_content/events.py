@@ -905,4 +905,39 @@ REGIONAL = [
         contact=SESSIONS_CONTACT,
         image="valley",
     ),
+    Event(
+        "",
+        ("formation-des-elus-cooperations-villes-campagnes", "training-for-elected-officials-town-country"),
+        (
+            "Formation des élus : bâtir des coopérations villes–campagnes",
+            "Training for elected officials: building town–country cooperation",
+        ),
+        "formation",
+        (
+            "Une journée de formation pour les élus en première ligne pour décider des coopérations à développer "
+            "avec leurs partenaires urbains ou ruraux.",
+            "A training day for elected officials who decide which cooperation to build with their urban or "
+            "rural partners.",
+        ),
+        (
+            "Au-delà de l'injonction, comment bâtir des coopérations villes–campagnes voulues et solides ? Quelles "
+            "conditions et quels leviers pour favoriser le dialogue entre les élus, partager des enjeux et "
+            "construire ensemble des solutions ? Rapide état des lieux des contrats de réciprocité, panorama "
+            "d'expériences et d'outils, réflexion collective.",
+            "Beyond the official call, how can towns and countryside build cooperation that is wanted and lasts? "
+            "Which conditions and levers help elected officials talk to each other, share what is at stake and "
+            "build solutions together? A quick review of reciprocity contracts, an overview of experiences and "
+            "tools, a collective discussion.",
+        ),
+        VALENCE_TGV,
+        [When(88, "09:30", "17:00", capacity=20, deadline=8)],
+        themes=["cooperation-ville-campagne"],
+        audiences=["elus"],
+        registration=(RegistrationMode.SITE, ""),
+        membership_required=True,
+        price_details=MEMBERS_ONLY,
+        organiser=CAP_RURAL,
+        contact=TRAINING_CONTACT,
+        image="valley",
+    ),
 ]

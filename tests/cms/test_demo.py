@@ -58,8 +58,8 @@ def test_second_run_updates_in_place_and_sets_no_password_without_debug(demo):
     call_command("load_demo", "--print-accounts", stdout=out)
     assert tree_snapshot() == before
     assert Revision.objects.count() == revisions  # nothing changed, nothing republished
-    # 152 French pages (23, the catalogue, 46 offers, the agenda, 70 events, the members' area), and in English
-    assert len(before) == 304
+    # 154 French pages (23, the catalogue, 47 offers, the agenda, 71 events, the members' area), and in English
+    assert len(before) == 308
     assert Theme.objects.count() == themes
     assert Footer.objects.count() == 2
     # DEBUG is off in tests: the accounts are listed, no password is set or shown.
