@@ -64,6 +64,9 @@ def stem(word, language):
 def query_prefix(word, language):
     """What a query word matches as a prefix on SQLite: its stem, or the word when the stem is too short."""
     stemmed = stem(word, language)
+    # English stems end "y" as "i" ("bakery", "bakeries" → "bakeri"), which no indexed word starts with.
+    if language_of(language) == "en" and stemmed.endswith("i"):
+        stemmed = stemmed[:-1]
     return stemmed if len(stemmed) >= MIN_STEM_LENGTH else unaccent(word)
 
 
