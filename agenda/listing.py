@@ -27,7 +27,7 @@ from wagtail.models import Locale
 from agenda.filters import MODE_CHOICES, PARAMETERS, VIEW_LIST, VIEW_MONTH, EventDateFilterSet, month_bounds
 from agenda.models import EventDate, EventPage
 from agenda.models.events import PARIS
-from cms.filters import Chip, Facet, FacetChoice
+from cms.filters import Chip, Facet, FacetChoice, ListingUrlsMixin
 from cms.models.pages import LISTING_PAGE_SIZE
 from cms.visibility import active_locale, visible_pages
 
@@ -67,7 +67,7 @@ class GridDay:
 
 
 @dataclass
-class Agenda:
+class Agenda(ListingUrlsMixin):
     request: HttpRequest
     path: str
     filterset: EventDateFilterSet
@@ -75,6 +75,7 @@ class Agenda:
     now: datetime.datetime
     locale: Locale
     ignored: list = field(default_factory=list)
+    url_parameters = URL_PARAMETERS
 
     # URLs ------------------------------------------------------------------------------------------------
 
@@ -82,21 +83,12 @@ class Agenda:
     def values(self):
         return self.filterset.values
 
-    def params(self, **changes):
-        """The current valid parameters (without ``page``) with ``changes`` applied; empty values removed."""
-        params = {name: value for name, value in self.values.items() if name in URL_PARAMETERS}
-        for name, value in changes.items():
-            if value in (None, "", [], False):
-                params.pop(name, None)
-            else:
-                params[name] = value
+    def normalise_params(self, params):
+        """The list view is the default; dates and flags written as the URL contract has them."""
         if params.get("view") == VIEW_LIST:
             params.pop("view")
         encoded = {}
-        for name in URL_PARAMETERS:
-            if name not in params:
-                continue
-            value = params[name]
+        for name, value in params.items():
             if name == "month" and isinstance(value, datetime.date):
                 value = value.strftime("%Y-%m")
             elif isinstance(value, datetime.date):
@@ -105,17 +97,6 @@ class Agenda:
                 value = "1"
             encoded[name] = value
         return encoded
-
-    def query(self, **changes):
-        return urlencode(self.params(**changes), doseq=True)
-
-    def url(self, **changes):
-        query = self.query(**changes)
-        return f"{self.path}?{query}" if query else self.path
-
-    @property
-    def pagination_query(self):
-        return self.query()
 
     @property
     def feed_query(self):

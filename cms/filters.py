@@ -7,6 +7,7 @@ labels are looked up in the active language. django-filter drops invalid values 
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import django_filters
 
@@ -177,3 +178,40 @@ class Chip:
 
     label: str
     url_remove: str
+
+
+class ListingUrlsMixin:
+    """The URLs of a listing with some parameters changed, for facets, chips, sorting and pagination.
+
+    The listing has ``path``, ``values`` (its valid parameters) and ``url_parameters`` (the contract's order,
+    without ``page``); :meth:`normalise_params` drops its defaults and encodes values for the URL.
+    """
+
+    url_parameters: list[str] = []
+
+    def normalise_params(self, params):
+        return params
+
+    def params(self, **changes):
+        """The current valid parameters with ``changes`` applied; empty values removed."""
+        params = {name: value for name, value in self.values.items() if name in self.url_parameters}
+        for name, value in changes.items():
+            if value in (None, "", [], False):
+                params.pop(name, None)
+            else:
+                params[name] = value
+        params = self.normalise_params(params)
+        return {name: params[name] for name in self.url_parameters if name in params}
+
+    def query(self, **changes):
+        """The encoded query string of :meth:`params`, without the leading ``?``."""
+        return urlencode(self.params(**changes), doseq=True)
+
+    def url(self, **changes):
+        query = self.query(**changes)
+        return f"{self.path}?{query}" if query else self.path
+
+    @property
+    def pagination_query(self):
+        """The current query without ``page``, for the pagination component."""
+        return self.query()

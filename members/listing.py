@@ -8,7 +8,6 @@ one query for the page of cards and one for their themes, whatever the number of
 
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import urlencode
 
 import django_filters
 
@@ -27,6 +26,7 @@ from cms.filters import (
     ChoiceFilter,
     Facet,
     FacetChoice,
+    ListingUrlsMixin,
     ReportingFilterSetMixin,
     localized_options,
     search_terms,
@@ -107,13 +107,14 @@ class TrainingResourceFilterSet(ReportingFilterSetMixin, django_filters.FilterSe
 
 
 @dataclass
-class ResourceListing:
+class ResourceListing(ListingUrlsMixin):
     """The members' index for one request (see the module's docstring)."""
 
     request: HttpRequest
     path: str
     filterset: TrainingResourceFilterSet
     base: QuerySet
+    url_parameters = URL_PARAMETERS
 
     @cached_property
     def values(self):
@@ -122,23 +123,6 @@ class ResourceListing:
     @cached_property
     def ignored(self):
         return self.filterset.ignored
-
-    def params(self, **changes):
-        params = {name: value for name, value in self.values.items() if name in URL_PARAMETERS}
-        for name, value in changes.items():
-            if value in (None, ""):
-                params.pop(name, None)
-            else:
-                params[name] = value
-        return {name: params[name] for name in URL_PARAMETERS if name in params}
-
-    def url(self, **changes):
-        query = urlencode(self.params(**changes))
-        return f"{self.path}?{query}" if query else self.path
-
-    @property
-    def pagination_query(self):
-        return urlencode(self.params())
 
     @cached_property
     def theme_labels(self):

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
 from operator import and_, or_
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,7 +33,7 @@ from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_langua
 from wagtail.models import Locale, Site
 
 from cms.content_cache import visitor_key
-from cms.filters import Chip, Facet, FacetChoice
+from cms.filters import Chip, Facet, FacetChoice, ListingUrlsMixin
 from cms.models import DEPARTMENTS
 from cms.models.pages import LISTING_PAGE_SIZE
 from cms.visibility import active_locale, visible_pages
@@ -155,7 +155,7 @@ class PageUrls:
 
 
 @dataclass
-class Catalogue:
+class Catalogue(ListingUrlsMixin):
     """The catalogue for one request. ``offers`` is filtered, sorted and visible, not paginated."""
 
     request: HttpRequest
@@ -165,6 +165,7 @@ class Catalogue:
     sorted_offers: QuerySet  # filtered and sorted (the cards of a page are fetched by id)
     ignored: list = field(default_factory=list)
     locale: Locale | None = None
+    url_parameters = URL_PARAMETERS
 
     # URLs ------------------------------------------------------------------------------------------------
 
@@ -172,14 +173,8 @@ class Catalogue:
     def values(self):
         return self.filterset.values
 
-    def params(self, **changes):
-        """The current valid parameters (without ``page``) with ``changes`` applied; empty values removed."""
-        params = {name: value for name, value in self.values.items() if name in URL_PARAMETERS}
-        for name, value in changes.items():
-            if value in (None, "", []):
-                params.pop(name, None)
-            else:
-                params[name] = value
+    def normalise_params(self, params):
+        """The radius only with a town, "nearest" only with a town, "newest" is the default."""
         if "near" in params:
             params.setdefault("radius", DEFAULT_RADIUS_KM)
         else:
@@ -188,20 +183,7 @@ class Catalogue:
                 params.pop("sort")
         if params.get("sort") == SORT_NEWEST:
             params.pop("sort")
-        return {name: params[name] for name in URL_PARAMETERS if name in params}
-
-    def query(self, **changes):
-        """The encoded query string of :meth:`params`, without the leading ``?``."""
-        return urlencode(self.params(**changes), doseq=True)
-
-    def url(self, **changes):
-        query = self.query(**changes)
-        return f"{self.path}?{query}" if query else self.path
-
-    @property
-    def pagination_query(self):
-        """The current query without ``page``, for the pagination component."""
-        return self.query()
+        return params
 
     # Results ---------------------------------------------------------------------------------------------
 

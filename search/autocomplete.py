@@ -13,16 +13,15 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
-from cms.filters import search_terms
+from cms.filters import MAX_QUERY_LENGTH, search_terms
 from cms.visibility import visible_pages
 
 MAX_RESULTS = 8
 MIN_LENGTH = 2
-MAX_LENGTH = 200
 
 
 class AutocompleteForm(forms.Form):
-    q = forms.CharField(max_length=MAX_LENGTH, required=False, strip=True)
+    q = forms.CharField(max_length=MAX_QUERY_LENGTH, required=False, strip=True)
 
 
 def suggestions(request, query):

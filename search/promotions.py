@@ -20,12 +20,10 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from cms.filters import MAX_QUERY_LENGTH  # longer strings are no search to promote or record
 from cms.visibility import visible_pages
 
 logger = logging.getLogger(__name__)
-
-# The search form accepts 200 characters; longer strings are not searches worth promoting or recording.
-MAX_QUERY_LENGTH = 200
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import EventIndexPage
+from cms.filters import ListingUrlsMixin
 from cms.visibility import visible_pages
 from offers.models import OfferIndexPage
 from search.forms import PARAMETERS, SearchForm
@@ -16,34 +17,28 @@ from search.suggestions import close_pages, suggested_query
 URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
 
 
-class SearchPage:
+class SearchPage(ListingUrlsMixin):
     """What the template reads: the form, the search, facets and the URLs that change one parameter."""
+
+    url_parameters = URL_PARAMETERS
 
     def __init__(self, request):
         self.request = request
+        self.path = request.path
         territories = visible_territories(request)
         self.form = SearchForm(request.GET, territories=territories)
         self.values = self.form.values
-        self.query = self.values.get("q", "")
+        self.text = self.values.get("q", "")
         self.search = SiteSearch(request, self.values, territories)
 
-    def url(self, **changes):
-        params = {name: self.values[name] for name in URL_PARAMETERS if self.values.get(name)}
-        for name, value in changes.items():
-            if value in (None, "") or (name == "sort" and value == SORT_RELEVANCE):
-                params.pop(name, None)
-            else:
-                params[name] = value
-        query = urlencode({name: params[name] for name in URL_PARAMETERS if name in params})
-        return f"{self.request.path}?{query}" if query else self.request.path
+    def normalise_params(self, params):
+        if params.get("sort") == SORT_RELEVANCE:
+            params.pop("sort")
+        return params
 
     @property
     def reset_url(self):
         return self.url(kind=None, territory=None)
-
-    @property
-    def pagination_query(self):
-        return self.url().partition("?")[2]
 
     def facets(self):
         return [
@@ -63,7 +58,7 @@ class SearchPage:
         for model, label in ((OfferIndexPage, _("le catalogue des offres")), (EventIndexPage, _("l’agenda"))):
             index = visible_pages(self.request, model.objects.all()).first()
             if index is not None:
-                links.append((label, f"{index.url}?{urlencode({'q': self.query})}"))
+                links.append((label, f"{index.url}?{urlencode({'q': self.text})}"))
         return links
 
     def close_pages(self):
@@ -78,7 +73,7 @@ def search(request):
     page = SearchPage(request)
     promotions = []
     if page.search.terms and page.search.page_number == 1:  # a search, not the following pages of its results
-        record_search(page.query)
-        promotions = promoted_pages(request, page.query)
-    context = {"search_page": page, "form": page.form, "query": page.query, "promotions": promotions}
+        record_search(page.text)
+        promotions = promoted_pages(request, page.text)
+    context = {"search_page": page, "form": page.form, "query": page.text, "promotions": promotions}
     return render(request, "search/search.html", context)
