@@ -80,6 +80,7 @@ def generate_dates(page, now=None):
     no longer produced by the rule are removed only if they are still in the future.
     """
     from agenda.models import EventDate
+    from agenda.models.registrations import ACTIVE
 
     now = now or timezone.now()
     model = page.dates.filter(generated=False).order_by("start").first()
@@ -105,5 +106,9 @@ def generate_dates(page, now=None):
     ]
     EventDate.objects.bulk_create(added)
     stale = [row.pk for key, row in existing.items() if key not in wanted and row.start > now]
+    # A date people registered for stays until an organiser cancels it: its participants must be told.
+    stale = list(
+        EventDate.objects.filter(pk__in=stale).exclude(registrations__status__in=ACTIVE).values_list("pk", flat=True)
+    )
     EventDate.objects.filter(pk__in=stale).delete()
     return len(added), len(stale)

@@ -8,18 +8,28 @@ from agenda.models.events import (
     EventPage,
     RegistrationMode,
 )
+from agenda.models.registrations import (
+    EmailKind,
+    Registration,
+    RegistrationEmail,
+    RegistrationStatus,
+)
 from agenda.models.sources import EventImportRun, EventSource, SourceFormat
 from agenda.models.taxonomy import EventType
 
 __all__ = [
     "AttendanceMode",
     "DateStatus",
+    "EmailKind",
     "EventDate",
     "EventImportRun",
     "EventIndexPage",
     "EventPage",
     "EventSource",
     "EventType",
+    "Registration",
+    "RegistrationEmail",
     "RegistrationMode",
+    "RegistrationStatus",
     "SourceFormat",
 ]

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -198,3 +199,12 @@ AGENDA_IMPORT_MAX_EVENTS = 5000
 AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS = False
 # Recurring events get one date row per occurrence up to this horizon (extended by `extend_recurrences`).
 AGENDA_RECURRENCE_HORIZON_DAYS = 548
+# Registrations: personal data is anonymised this many months after the date (``anonymise_registrations``).
+AGENDA_REGISTRATION_RETENTION_MONTHS = 12
+# How long a cancellation link works (the event is usually sooner).
+AGENDA_REGISTRATION_LINK_MAX_AGE_DAYS = 400
+# Registration attempts allowed per client address and per email address (django-ratelimit's notation).
+AGENDA_REGISTRATION_RATE_PER_IP = "20/h"
+AGENDA_REGISTRATION_RATE_PER_EMAIL = "5/h"
+# Reminders go this many days before the date (``send_registration_reminders``, run daily).
+AGENDA_REGISTRATION_REMINDER_DAYS = 2
