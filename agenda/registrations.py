@@ -12,11 +12,12 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from agenda.models import DateStatus, EventDate, RegistrationMode
 from agenda.models.registrations import (
@@ -292,6 +293,19 @@ def cancel_token(registration):
     return signing.TimestampSigner(salt=CANCEL_SALT).sign_object(
         {"r": registration.pk, "e": _email_digest(registration)}
     )
+
+
+def cancel_url(registration):
+    """The absolute address of ``registration``'s cancellation link, in its language."""
+    with translation.override(registration.language):
+        path = reverse("registrations:cancel", kwargs={"token": cancel_token(registration)})
+    return site_root_url() + path
+
+
+def site_root_url():
+    """The public site's address, for links in emails (no request when a command sends them)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 class BadToken(RegistrationError):

@@ -1,0 +1,12 @@
+"""Registrations outside the event pages, under the language prefix: /fr/inscriptions/… and /en/registrations/…"""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from agenda import views
+
+app_name = "registrations"
+
+urlpatterns = [
+    path(_("annuler/<str:token>/"), views.cancel_registration, name="cancel"),
+]
