@@ -8,5 +8,7 @@ from agenda import views
 app_name = "registrations"
 
 urlpatterns = [
+    path("", views.my_registrations, name="mine"),
     path(_("annuler/<str:token>/"), views.cancel_registration, name="cancel"),
+    path(_("<int:pk>/annuler/"), views.cancel_mine, name="cancel_mine"),
 ]

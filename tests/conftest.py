@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import reset_queries
 
 from wagtail.models import Locale, Page, Site
@@ -78,6 +79,21 @@ def migrated_state(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         return connection.creation.serialize_db_to_string()
+
+
+def restore_migrated_state(migrated_state):
+    """Empty the database and bring back the migrated state (locales, root page, groups).
+
+    A flush's post_migrate recreates content types and permissions under new ids: they are dropped first so
+    the migrated state comes back with the ids everything else refers to.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    call_command("flush", interactive=False, verbosity=0)
+    ContentType.objects.all().delete()
+    ContentType.objects.clear_cache()
+    connection.creation.deserialize_db_from_string(migrated_state)
 
 
 def measure_queries(client, url, django_assert_max_num_queries, budget=(60, 60)):

@@ -11,6 +11,8 @@ import pytest
 
 from django.core.management import call_command
 
+from tests.conftest import restore_migrated_state
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 
@@ -59,21 +61,6 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-def restore_migrated_state(migrated_state):
-    """Empty the database and bring back the migrated state (locales, root page, groups).
-
-    A flush's post_migrate recreates content types and permissions under new ids: they are dropped first so
-    the migrated state comes back with the ids everything else refers to.
-    """
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
-
-    call_command("flush", interactive=False, verbosity=0)
-    ContentType.objects.all().delete()
-    ContentType.objects.clear_cache()
-    connection.creation.deserialize_db_from_string(migrated_state)
 
 
 @pytest.fixture(scope="package")
