@@ -271,7 +271,8 @@ def set_attended(registration, attended=True):
 def queue_email(registration, kind, *, to="", subject="", body=""):
     """Write the email to send; it goes out once the current transaction commits."""
     email = RegistrationEmail.objects.create(registration=registration, kind=kind, to=to, subject=subject, body=body)
-    transaction.on_commit(lambda: _send_after_commit([email.pk]))
+    # robust: a failure to send is logged; the email stays queued for ``send_registration_emails``.
+    transaction.on_commit(lambda: _send_after_commit([email.pk]), robust=True)
     return email
 
 

@@ -5,9 +5,11 @@ from dataclasses import dataclass
 import pytest
 from bs4 import BeautifulSoup
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import reset_queries
 
 from wagtail.models import Locale, Page, Site
@@ -56,7 +58,10 @@ def locales(db):
 @pytest.fixture
 def site_tree(locales):
     """A French home page as the default site's root, and its English translation."""
-    fr, en = locales
+    return build_site_tree(*locales)
+
+
+def build_site_tree(fr, en):
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
     root.refresh_from_db()
@@ -94,6 +99,12 @@ def restore_migrated_state(migrated_state):
     ContentType.objects.all().delete()
     ContentType.objects.clear_cache()
     connection.creation.deserialize_db_from_string(migrated_state)
+    # The rows come back with their ids, but PostgreSQL's sequences do not follow: set them past those ids.
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 def measure_queries(client, url, django_assert_max_num_queries, budget=(60, 60)):
