@@ -1,10 +1,11 @@
-"""Recurring events: publishing an event with a rule brings its generated dates in step with the rule."""
+"""On publishing an event: its generated dates follow its rule, and new seats go to the waiting list."""
 
 from django.dispatch import receiver
+from django.utils import timezone
 
 from wagtail.signals import page_published
 
-from agenda.models import EventPage
+from agenda.models import EventDate, EventPage
 from agenda.recurrence import generate_dates
 
 
@@ -20,3 +21,16 @@ def generate_recurring_dates(sender, instance, revision, **kwargs):
         # publishing it keeps them (a child row missing from a revision is deleted when it is published).
         revision.content = EventPage.objects.get(pk=page.pk).serializable_data()
         revision.save(update_fields=["content"])
+
+
+@receiver(page_published, sender=EventPage)
+def give_new_seats_to_the_waiting_list(sender, instance, **kwargs):
+    """An organiser who adds seats to a full date publishes: the people waiting get them, in order."""
+    from agenda.registrations import accepts_registrations, fill_free_seats
+
+    if not accepts_registrations(instance):
+        return
+    for date in EventDate.objects.filter(
+        page_id=instance.pk, start__gt=timezone.now(), registrations__status="waiting"
+    ).distinct():
+        fill_free_seats(date)

@@ -166,3 +166,14 @@ def test_the_account_page_links_to_my_registrations(client):
     client.force_login(UserFactory())
     response = client.get("/fr/compte/")
     assert soup(response).select_one('a[href="/fr/inscriptions/"]') is not None
+
+
+def test_seats_added_by_an_organiser_go_to_the_waiting_list_on_publishing(session):
+    page, date = session
+    service.register(date, participant(1))
+    waiting = [service.register(date, participant(n)) for n in (2, 3, 4)]
+    date.capacity = 3
+    date.save()
+    page.save_revision().publish()
+    statuses = [Registration.objects.get(pk=r.pk).status for r in waiting]
+    assert statuses == [RegistrationStatus.CONFIRMED, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
