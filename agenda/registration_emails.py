@@ -7,7 +7,7 @@ stored whatever happens to its email, and a failure is written on the row (``att
 Each row is sent in its own transaction that first claims it, so two senders (the one after a commit and the
 command) never send the same email twice: on PostgreSQL ``select_for_update(skip_locked=True)`` lets the second
 sender pass over a row being sent; on SQLite (no row locks) the conditional UPDATE that counts the attempt takes
-the database's write lock, and the second sender finds the row sent once it gets it. ``sent_at`` is written
+the database's write lock first, and the second sender finds the row sent once it gets it. ``sent_at`` is written
 only after the mail server accepted the message; a process killed while sending leaves the row unsent.
 """
 
@@ -20,6 +20,7 @@ from icalendar import Calendar
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import DatabaseError, transaction
+from django.db import connection as db_connection
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -99,22 +100,27 @@ def send_pending_emails(ids=None):
     return result
 
 
+def _claim(pk):
+    """Take the row for this sender and count the attempt; ``False`` when another sender has it or sent it.
+
+    PostgreSQL: lock the row, passing over one another sender holds (``skip_locked``), then count. SQLite
+    has no row locks: the conditional UPDATE comes first, so that it takes the database's write lock before
+    anything is read; a second sender waits for the first to commit, and then finds the row sent.
+    """
+    unsent = RegistrationEmail.objects.filter(pk=pk, sent_at__isnull=True, registration__anonymised_at__isnull=True)
+    if db_connection.features.has_select_for_update_skip_locked:
+        locked = unsent.select_for_update(skip_locked=True, of=("self",)).values_list("pk", flat=True).first()
+        if locked is None:
+            return False
+    return bool(unsent.update(attempts=F("attempts") + 1))
+
+
 def _send_one(pk, connection):
     """Claim, render and send one row; returns "sent", "failed" or "skipped"."""
     with transaction.atomic():
-        email = (
-            RegistrationEmail.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("registration__date", "registration__event")
-            .filter(pk=pk, sent_at__isnull=True, registration__anonymised_at__isnull=True)
-            .first()
-        )
-        if email is None:
+        if not _claim(pk):
             return "skipped"
-        # The claim: counts the attempt, and on SQLite takes the write lock before anything is sent.
-        claimed = RegistrationEmail.objects.filter(pk=pk, sent_at__isnull=True).update(attempts=F("attempts") + 1)
-        if not claimed:
-            return "skipped"
-        email.attempts += 1
+        email = RegistrationEmail.objects.select_related("registration__date", "registration__event").get(pk=pk)
         registration = email.registration
         allowed = STILL_MEANT.get(email.kind)
         if allowed is not None and registration.status not in allowed:

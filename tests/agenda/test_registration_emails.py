@@ -3,6 +3,7 @@ French and English, the .ics of a confirmed seat read back with icalendar, and t
 server that is down."""
 
 import socket
+import threading
 from unittest import mock
 from urllib.parse import urlsplit
 
@@ -12,12 +13,14 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from django.conf import settings
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
+from django.db import connections
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
 from agenda import registrations
-from agenda.models import AttendanceMode, EmailKind, RegistrationEmail, RegistrationStatus
+from agenda.models import AttendanceMode, EmailKind, Registration, RegistrationEmail, RegistrationStatus
 from agenda.registration_emails import MAX_ATTEMPTS, send_pending_emails
 from agenda.registrations import registration_from_token
 from tests.agenda.registration_support import END, NOW, ORGANISER_EMAIL, START, build_workshop, person
@@ -336,3 +339,80 @@ def test_a_sent_email_is_not_sent_again(workshop, register, mailoutbox):
     result = send_pending_emails(ids)
     assert (result.sent, result.skipped) == (0, 0)  # not even pending any more
     assert len(mailoutbox) == 2
+
+
+class GatedBackend(BaseEmailBackend):
+    """A mail server that holds each message until the test lets it go (``release``)."""
+
+    entered = threading.Event()
+    release = threading.Event()
+    sent = []
+
+    def send_messages(self, messages):
+        GatedBackend.entered.set()
+        GatedBackend.release.wait(10)
+        GatedBackend.sent.extend(messages)
+        return len(messages)
+
+
+def in_thread(function):
+    """Start ``function`` in a thread of its own (its own database connection, in autocommit)."""
+    outcome = {}
+
+    def target():
+        try:
+            outcome["value"] = function()
+        except BaseException as error:  # noqa: BLE001 - handed to the test
+            outcome["error"] = error
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    return thread, outcome
+
+
+def committed(function):
+    """Run ``function`` in a thread, so that what it writes is committed and seen by other threads."""
+    thread, outcome = in_thread(function)
+    thread.join(10)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def test_two_senders_at_once_send_an_email_once(settings):
+    """The sender after a commit and the command, at the same instant: the second leaves the row alone."""
+    settings.EMAIL_BACKEND = "tests.agenda.test_registration_emails.GatedBackend"
+    GatedBackend.entered.clear()
+    GatedBackend.release.clear()
+    GatedBackend.sent = []
+
+    def create():
+        registration = Registration.objects.create(
+            event_title="Atelier installation",
+            date_start=NOW,
+            status=RegistrationStatus.CANCELLED,
+            **person(1),
+        )
+        email = RegistrationEmail.objects.create(registration=registration, kind=EmailKind.CANCELLATION)
+        return registration.pk, email.pk
+
+    registration_pk, pk = committed(create)
+    try:
+        first, first_outcome = in_thread(send_pending_emails)
+        assert GatedBackend.entered.wait(10)
+        second, second_outcome = in_thread(send_pending_emails)
+        second.join(1)  # PostgreSQL: passed over at once; SQLite: refused by the write lock, or waiting for it
+        GatedBackend.release.set()
+        first.join(10)
+        second.join(10)
+        assert first_outcome["value"].sent == 1
+        assert second_outcome["value"].sent == 0
+        assert len(GatedBackend.sent) == 1
+        row = committed(lambda: RegistrationEmail.objects.get(pk=pk))
+        assert row.sent_at is not None
+        assert row.attempts == 1
+    finally:
+        GatedBackend.release.set()
+        committed(lambda: Registration.objects.filter(pk=registration_pk).delete())
