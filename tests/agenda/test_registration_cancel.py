@@ -11,7 +11,7 @@ from django.core import signing
 
 from agenda import registrations as service
 from agenda.models import EmailKind, Registration, RegistrationStatus
-from tests.agenda.registration_support import participant, site_session
+from tests.agenda.registration_support import person, site_session
 from tests.conftest import soup
 from tests.factories import UserFactory
 
@@ -33,7 +33,7 @@ def text(response):
 
 def test_the_link_asks_for_confirmation_and_only_the_post_cancels(client, session):
     _, date = session
-    registration = service.register(date, participant(1))
+    registration = service.register(date, person(1))
     response = client.get(link(registration))
     assert response.status_code == 200
     assert "Session Ma petite entreprise rurale" in text(response)
@@ -52,24 +52,24 @@ def test_the_link_asks_for_confirmation_and_only_the_post_cancels(client, sessio
 
 def test_cancelling_gives_the_seat_to_the_first_person_waiting(client, session):
     _, date = session
-    first = service.register(date, participant(1))
-    waiting = [service.register(date, participant(n)) for n in (2, 3)]
+    first = service.register(date, person(1))
+    waiting = [service.register(date, person(n)) for n in (2, 3)]
     assert [r.status for r in waiting] == [RegistrationStatus.WAITING] * 2
     client.post(link(first))
     statuses = dict(Registration.objects.values_list("email", "status"))
     assert statuses == {
-        "camille.martin1@example.org": RegistrationStatus.CANCELLED,
-        "camille.martin2@example.org": RegistrationStatus.CONFIRMED,
-        "camille.martin3@example.org": RegistrationStatus.WAITING,
+        "alex1@example.org": RegistrationStatus.CANCELLED,
+        "alex2@example.org": RegistrationStatus.CONFIRMED,
+        "alex3@example.org": RegistrationStatus.WAITING,
     }
     assert waiting[0].emails.filter(kind=EmailKind.PROMOTION).count() == 1
 
 
 def test_a_replayed_link_says_it_is_already_cancelled_and_promotes_no_one_else(client, session):
     _, date = session
-    first = service.register(date, participant(1))
-    service.register(date, participant(2))
-    service.register(date, participant(3))
+    first = service.register(date, person(1))
+    service.register(date, person(2))
+    service.register(date, person(3))
     url = link(first)
     client.post(url)
     for method in (client.get, client.post):
@@ -93,7 +93,7 @@ def test_a_forged_link_gets_a_clear_message(client, session, token):
 
 def test_a_link_signed_for_another_registration_number_is_refused(client, session):
     _, date = session
-    registration = service.register(date, participant(1))
+    registration = service.register(date, person(1))
     other = signing.TimestampSigner(salt=service.CANCEL_SALT).sign_object({"r": registration.pk, "e": "0" * 16})
     response = client.post(f"/fr/inscriptions/annuler/{other}/")
     assert response.status_code == 400
@@ -104,7 +104,7 @@ def test_a_link_signed_for_another_registration_number_is_refused(client, sessio
 
 def test_an_expired_link_says_so(client, site_tree, settings):
     _, date = site_session(site_tree, days_ahead=600)
-    registration = service.register(date, participant(1))
+    registration = service.register(date, person(1))
     url = link(registration)
     with time_machine.travel(datetime.timedelta(days=settings.AGENDA_REGISTRATION_LINK_MAX_AGE_DAYS + 1)):
         response = client.post(url)
@@ -116,7 +116,7 @@ def test_an_expired_link_says_so(client, site_tree, settings):
 
 def test_a_past_session_cannot_be_cancelled(client, session):
     _, date = session
-    registration = service.register(date, participant(1))
+    registration = service.register(date, person(1))
     with time_machine.travel(date.start + datetime.timedelta(hours=1)):
         response = client.post(link(registration))
     assert response.status_code == 409
@@ -125,7 +125,7 @@ def test_a_past_session_cannot_be_cancelled(client, session):
 
 def test_the_english_link_is_in_english(client, session):
     _, date = session
-    registration = service.register(date, participant(1), language="en")
+    registration = service.register(date, person(1), language="en")
     assert link(registration).startswith("/en/")
     response = client.get(link(registration))
     assert response.status_code == 200
@@ -134,9 +134,9 @@ def test_the_english_link_is_in_english(client, session):
 
 def test_my_registrations_lists_and_cancels_my_own_only(client, session):
     _, date = session
-    me = UserFactory(email="camille.martin1@example.org")
-    mine = service.register(date, participant(1, email="Camille.Martin1@example.org"))
-    someone_else = service.register(date, participant(2))
+    me = UserFactory(email="alex1@example.org")
+    mine = service.register(date, person(1, email="Alex1@Example.org"))
+    someone_else = service.register(date, person(2))
 
     response = client.get("/fr/inscriptions/")
     assert response.status_code == 302
@@ -148,7 +148,7 @@ def test_my_registrations_lists_and_cancels_my_own_only(client, session):
     assert "no-cache" in response["Cache-Control"] or "private" in response["Cache-Control"]
     page = text(response)
     assert "Session Ma petite entreprise rurale" in page
-    assert "camille.martin2" not in page
+    assert "alex2@" not in page
     assert client.get(f"/fr/inscriptions/{mine.pk}/annuler/").status_code == 405  # only a POST cancels
 
     assert client.post(f"/fr/inscriptions/{someone_else.pk}/annuler/").status_code == 404
@@ -170,8 +170,8 @@ def test_the_account_page_links_to_my_registrations(client):
 
 def test_seats_added_by_an_organiser_go_to_the_waiting_list_on_publishing(session):
     page, date = session
-    service.register(date, participant(1))
-    waiting = [service.register(date, participant(n)) for n in (2, 3, 4)]
+    service.register(date, person(1))
+    waiting = [service.register(date, person(n)) for n in (2, 3, 4)]
     date.capacity = 3
     date.save()
     page.save_revision().publish()

@@ -14,7 +14,7 @@ from django.db import connection, connections
 
 from agenda import registrations as service
 from agenda.models import EmailKind, Registration, RegistrationEmail, RegistrationStatus
-from tests.agenda.registration_support import participant, site_session
+from tests.agenda.registration_support import person, site_session
 from tests.conftest import build_site_tree, restore_migrated_state
 
 SEATS = 20
@@ -65,7 +65,7 @@ def statuses(date):
 
 
 def test_sixty_people_at_once_get_twenty_seats_and_forty_places_on_the_waiting_list(session_date):
-    results = all_at_once(lambda n: service.register(session_date, participant(n)), list(range(PEOPLE)))
+    results = all_at_once(lambda n: service.register(session_date, person(n)), list(range(PEOPLE)))
 
     assert all(isinstance(result, Registration) for result in results)  # no error for anyone
     rows = Registration.objects.filter(date=session_date)
@@ -86,7 +86,7 @@ def test_sixty_people_at_once_get_twenty_seats_and_forty_places_on_the_waiting_l
 
 def test_concurrent_cancellations_promote_each_freed_seat_exactly_once(session_date):
     for number in range(PEOPLE):
-        service.register(session_date, participant(number))
+        service.register(session_date, person(number))
     confirmed = list(Registration.objects.filter(status=RegistrationStatus.CONFIRMED).order_by("pk")[:10])
     queue = list(Registration.objects.filter(date=session_date).waiting_list())
 
@@ -107,7 +107,7 @@ def test_concurrent_cancellations_promote_each_freed_seat_exactly_once(session_d
 
 def test_the_same_address_sent_ten_times_at_once_gets_one_seat(session_date):
     results = all_at_once(
-        lambda n: service.register(session_date, participant(1, email="Double.Clic@example.org")), list(range(10))
+        lambda n: service.register(session_date, person(1, email="Double.Clic@example.org")), list(range(10))
     )
     assert sum(isinstance(result, Registration) for result in results) == 1
     assert sum(isinstance(result, service.AlreadyRegistered) for result in results) == 9
