@@ -17,7 +17,7 @@ from django.utils import timezone
 from agenda.models import EmailKind, Registration, RegistrationEmail, RegistrationMode, RegistrationStatus
 from agenda.registrations import register
 from tests.agenda.support import NOW, PARIS
-from tests.conftest import soup
+from tests.conftest import soup, translate
 from tests.factories import EventIndexPageFactory, EventPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -213,6 +213,29 @@ def test_the_date_page_takes_as_many_queries_for_2_people_as_for_10(admin_client
 def test_the_event_edit_page_links_to_its_registrations(admin_client, event):
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
     assert f"{url('index')}?event={event.pk}" in response.content.decode()
+
+
+def test_a_translated_event_shows_its_french_seats_once(admin_client, site_tree, index, event, date):
+    fill(date, 1)
+    translate(index, site_tree.en, title="Events", slug="events")
+    english = translate(event, site_tree.en, title="Setting-up workshop", slug="setting-up-workshop")
+    assert english.dates.count() == 1
+
+    for target in (url("index"), url("index") + f"?event={english.pk}"):
+        rows = soup(admin_client.get(target)).select("tbody tr")
+        assert [row.a["href"] for row in rows] == [url("date", date.pk)]
+        assert rows[0].select("td")[2].get_text(strip=True) == "1 / 2"
+    assert (
+        f"{url('index')}?event={english.pk}"
+        in admin_client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    )
+
+
+def test_the_groups_editor_offers_the_registration_permissions(admin_client):
+    html = admin_client.get(reverse("wagtailusers_groups:add")).content.decode()
+    for codename in ("view_registration", "change_registration", "add_registration"):
+        permission = Permission.objects.get(content_type__app_label="agenda", codename=codename)
+        assert f'value="{permission.pk}"' in html
 
 
 def test_unknown_or_foreign_ids_are_404(admin_client, index, date):
