@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import Button, ButtonWithDropdown, HeaderButton
 
 from agenda.models import EmailKind, EventDate, EventPage, Registration, RegistrationMode, RegistrationStatus
 from agenda.models.events import PARIS
@@ -153,20 +153,29 @@ def date_detail(request, date_id):
         rows = waiting if status == RegistrationStatus.WAITING else [r for r in registrations if r.status == status]
         groups.append({"status": status, "label": status.label, "rows": rows})
     user = request.user
-    buttons = [
-        Button(_("Exporter en CSV"), reverse("agenda_registrations:csv", args=[date.pk]), icon_name="download"),
-        Button(_("Feuille d'émargement"), reverse("agenda_registrations:sheet", args=[date.pk]), icon_name="doc-full"),
-    ]
+    buttons = []
     if user.has_perm("agenda.add_registration"):
-        buttons.insert(
-            0, Button(_("Ajouter une personne"), reverse("agenda_registrations:add", args=[date.pk]), icon_name="plus")
+        buttons.append(
+            HeaderButton(
+                _("Ajouter une personne"), reverse("agenda_registrations:add", args=[date.pk]), icon_name="plus"
+            )
         )
     if user.has_perm("agenda.change_registration"):
         buttons.append(
-            Button(
+            HeaderButton(
                 _("Écrire aux participants"), reverse("agenda_registrations:message", args=[date.pk]), icon_name="mail"
             )
         )
+    more = [
+        Button(_("Exporter en CSV"), reverse("agenda_registrations:csv", args=[date.pk]), icon_name="download"),
+        Button(_("Feuille d'émargement"), reverse("agenda_registrations:sheet", args=[date.pk]), icon_name="doc-full"),
+    ]
+    # As Wagtail's generic views do (WagtailAdminTemplateMixin.get_header_buttons).
+    buttons.append(
+        ButtonWithDropdown(
+            buttons=more, icon_name="dots-horizontal", attrs={"aria-label": _("Actions")}, classname="w-h-slim-header"
+        )
+    )
     return _render(
         request,
         "agenda/admin/registrations_date.html",

@@ -276,6 +276,11 @@ def test_the_date_page_groups_by_status_with_the_waiting_list_in_queue_order(adm
         f"Aardvark {late.first_name}",
     ]
     assert "2 places prises sur 2, 0 restantes." in html.get_text(" ", strip=True)
+    links = {a.get_text(" ", strip=True): a["href"] for a in html.select("header a[href]")}
+    assert links["Ajouter une personne"] == url("add", date.pk)
+    assert links["Écrire aux participants"] == url("message", date.pk)
+    assert links["Exporter en CSV"] == url("csv", date.pk)
+    assert links["Feuille d'émargement"] == url("sheet", date.pk)
     for form in html.select("section form"):
         assert form["method"] == "post" and form.find("input", attrs={"name": "csrfmiddlewaretoken"})
 
