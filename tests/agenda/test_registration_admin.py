@@ -423,6 +423,7 @@ def test_the_csv_export_is_for_french_spreadsheets(admin_client, date):
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="inscriptions-atelier-installation-2026-12-03-14h00.csv"' in response["Content-Disposition"]
     assert response.content.startswith(b"\xef\xbb\xbf")
+    assert "no-store" in response["Cache-Control"]  # personal data: Wagtail's admin URLs are never cached
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == [
         "nom",
