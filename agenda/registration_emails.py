@@ -312,12 +312,12 @@ def organiser_context(registration):
 
 
 def admin_url(registration):
-    """Where the organiser finds the registrations: the event in the admin (its "Inscription" tab)."""
+    """Where the organiser finds the registrations: the date's list in the admin, else the list of dates."""
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     try:
-        if registration.event_id:
-            return base + reverse("wagtailadmin_pages:edit", args=[registration.event_id])
-        return base + reverse("wagtailadmin_home")
+        if registration.date_id:
+            return base + reverse("agenda_registrations:date", args=[registration.date_id])
+        return base + reverse("agenda_registrations:index")
     except NoReverseMatch:
         return base + "/admin/"
 

@@ -172,7 +172,7 @@ def test_the_organiser_hears_of_each_registration_in_french(workshop, register, 
     html = html_of(second)
     assert html.html["lang"] == "fr"
     admin = html.find("a", string="Voir les inscriptions dans l’administration")["href"]
-    assert admin == f"http://testserver/admin/pages/{workshop.page.pk}/edit/"
+    assert admin == f"http://testserver/admin/agenda/registrations/{workshop.date.pk}/"
     assert not cancel_links(second)
     assert calendar_of(second) == (None, None)
 
