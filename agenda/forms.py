@@ -7,19 +7,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from agenda.models.registrations import Registration
+from cms.demo.legal import PRIVACY_PAGE_SLUG
 from members.forms import LinkedErrorsMixin
 
-# The privacy notice's French slug (cms/demo/legal.py creates it); the link follows its translation.
-PRIVACY_PAGE_SLUG = "donnees-personnelles"
 COMMENT_MAX_LENGTH = Registration._meta.get_field("comment").max_length
 NEEDS_MAX_LENGTH = Registration._meta.get_field("needs").max_length
 
 
 def privacy_page():
-    """The live privacy notice in the active language, else the French one, else ``None``."""
+    """The live privacy notice in the active language, else the French one, else ``None``.
+
+    Found by the French slug the demo gives it (an editor keeps it); its translations share its translation key.
+    """
     pages = {
         page.locale.language_code: page
         for page in Page.objects.live()
+        .public()
         .filter(translation_key__in=Page.objects.filter(slug=PRIVACY_PAGE_SLUG).values("translation_key"))
         .select_related("locale")
     }

@@ -146,7 +146,7 @@ def registration_form(request, page, date_id):
                 done = request.session.get(SESSION_KEY, {})
                 done[str(date.pk)] = registration.pk
                 request.session[SESSION_KEY] = done
-                return HttpResponseRedirect(_route(request, page, "registered", date))
+                return _never_cache(HttpResponseRedirect(_route(request, page, "registered", date)))
     response = TemplateResponse(request, f"{TEMPLATES}form.html", {**context, "form": form}, status=status)
     return _never_cache(response)
 

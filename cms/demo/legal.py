@@ -5,7 +5,7 @@ from cms.demo.texts import N, T
 from cms.demo.tree import PageSpec
 
 CONTACT_EMAIL = "construction.activite@caprural.org"
-# The privacy notice's French slug; agenda.forms.PRIVACY_PAGE_SLUG finds it by the same value.
+# The privacy notice's French slug: the registration form's consent links to the page that has it.
 PRIVACY_PAGE_SLUG = "donnees-personnelles"
 
 

@@ -54,6 +54,8 @@ def test_a_visitor_registers_through_pages_without_axe_violation(demo, page):
     expect(page.locator("h1")).to_have_text("S’inscrire")
     box = page.locator(".form-field--honeypot").bounding_box()
     assert box["x"] + box["width"] <= 0  # out of sight
+    # The demo's privacy notice, linked from the consent's label.
+    expect(page.locator('label[for="id_consent"] a')).to_have_attribute("href", "/fr/donnees-personnelles/")
     axe_failures(page, axe, failures)
 
     page.locator("#id_first_name").fill("Camille")
