@@ -116,6 +116,15 @@ class RegistrationForm(LinkedErrorsMixin, forms.Form):
             )
         return cleaned
 
+    def error_summary(self):
+        """``(field id, short name, message)`` for each field error, for the list at the top of the form."""
+        short_names = {"consent": _("Consentement")}
+        return [
+            (self[name].id_for_label, short_names.get(name, self.fields[name].label), error)
+            for name in self.fields
+            for error in self.errors.get(name, [])
+        ]
+
     def visible_fields_but_honeypot(self):
         return [field for field in self if field.name != self.honeypot_field]
 

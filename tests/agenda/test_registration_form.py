@@ -343,6 +343,8 @@ def test_missing_fields_are_listed_at_the_top_and_linked_to_their_field(client, 
     assert summary["role"] == "alert"
     links = {a["href"] for a in summary.select("a")}
     assert links == {"#id_last_name", "#id_email", "#id_organisation", "#id_role", "#id_territory", "#id_consent"}
+    consent = text(summary.select_one('a[href="#id_consent"]'))
+    assert consent == "Consentement : Cochez la case pour accepter l'utilisation de vos données."
     email = html.select_one("#id_email")
     assert email["aria-invalid"] == "true"
     assert "id_email_errors" in email["aria-describedby"].split()
