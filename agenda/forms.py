@@ -44,6 +44,12 @@ class RegistrationForm(LinkedErrorsMixin, forms.Form):
         help_text=_("Format attendu : nom@exemple.fr. La confirmation y est envoyée."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+    phone = forms.CharField(
+        label=_("Téléphone (facultatif)"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
     organisation = forms.CharField(
         label=_("Structure"),
         max_length=200,
@@ -58,12 +64,6 @@ class RegistrationForm(LinkedErrorsMixin, forms.Form):
         max_length=150,
         help_text=_("Le territoire où vous travaillez ou portez votre projet."),
     )
-    phone = forms.CharField(
-        label=_("Téléphone (facultatif)"),
-        max_length=30,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-    )
     needs = forms.CharField(
         label=_("Besoins particuliers (facultatif)"),
         max_length=NEEDS_MAX_LENGTH,
@@ -75,7 +75,6 @@ class RegistrationForm(LinkedErrorsMixin, forms.Form):
         label=_("Commentaire (facultatif)"),
         max_length=COMMENT_MAX_LENGTH,
         required=False,
-        help_text=_("%(count)s caractères au plus.") % {"count": COMMENT_MAX_LENGTH},
         error_messages={
             "max_length": _(
                 "Votre commentaire est trop long : %(limit_value)s caractères au plus (il en compte %(show_value)s)."
@@ -95,6 +94,12 @@ class RegistrationForm(LinkedErrorsMixin, forms.Form):
     )
 
     honeypot_field = "website"
+    # Shown as fieldsets with these legends, in this order, then the consent.
+    groups = [
+        (_("Vous"), ["first_name", "last_name", "email", "phone"]),
+        (_("Votre structure"), ["organisation", "role", "territory"]),
+        (_("Votre venue"), ["needs", "comment"]),
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,6 +107,8 @@ class RegistrationForm(LinkedErrorsMixin, forms.Form):
             "Saisissez une adresse électronique valide, par exemple nom@exemple.fr."
         )
         self.fields["consent"].label = consent_label(privacy_page())
+        # Here, not in the class: the language is the request's.
+        self.fields["comment"].help_text = _("%(count)s caractères au plus.") % {"count": COMMENT_MAX_LENGTH}
 
     @property
     def is_robot(self):
@@ -125,8 +132,8 @@ class RegistrationForm(LinkedErrorsMixin, forms.Form):
             for error in self.errors.get(name, [])
         ]
 
-    def visible_fields_but_honeypot(self):
-        return [field for field in self if field.name != self.honeypot_field]
+    def fieldsets(self):
+        return [(legend, [self[name] for name in names]) for legend, names in self.groups]
 
     @property
     def honeypot(self):
