@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from agenda.models import EventIndexPage, RegistrationMode
 from agenda.models.registrations import Registration, RegistrationStatus
+from tests.conftest import translate
 from tests.factories import EventPageFactory
 
 
@@ -87,4 +88,20 @@ def test_a_visitor_registers_through_pages_without_axe_violation(demo, page):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the form scrolls horizontally by {overflow}px at 320px"
     axe_failures(page, axe, failures)
+    assert not failures, "\n\n".join(failures)
+
+
+def test_the_english_form_with_errors_passes_axe(demo, page):
+    cache.clear()
+    event = site_event()
+    event_en = translate(event, Locale.objects.get(language_code="en"), title="Registration trial day", slug="trial")
+    date_en = event_en.dates.get()
+    page.goto(demo.url + event_en.url)
+    page.locator("a.event-date__register").click()
+    expect(page).to_have_url(demo.url + f"{event_en.url}inscription/{date_en.pk}/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator("form.registration-form button[type=submit]").click()
+    expect(page.locator("#form-errors")).to_be_visible()
+    failures = []
+    axe_failures(page, Axe(), failures)
     assert not failures, "\n\n".join(failures)
