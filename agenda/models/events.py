@@ -328,6 +328,15 @@ class EventPage(RoutablePageMixin, BasePage):
         dates = list(self.dates.order_by("start"))
         context["upcoming_dates"] = [d for d in dates if d.end >= now]
         context["past_dates"] = [d for d in dates if d.end < now]
+        context["registers_here"] = self.registration_mode == RegistrationMode.SITE
+        if context["registers_here"] and context["upcoming_dates"]:
+            from agenda.registrations import annotate_seats
+
+            # One query for the seats of every date, whatever their number.
+            annotate_seats(context["upcoming_dates"])
+            url = self.get_url(request)
+            for date in context["upcoming_dates"]:
+                date.register_url = url + self.reverse_subpage("register", args=(date.pk,)) if url else ""
         return context
 
     @path("ical/", name="ical")
@@ -335,6 +344,18 @@ class EventPage(RoutablePageMixin, BasePage):
         from agenda.feeds import event_ical_response
 
         return event_ical_response(request, self)
+
+    @path("inscription/<int:date_id>/", name="register")
+    def registration_form(self, request, date_id):
+        from agenda.registration_views import registration_form
+
+        return registration_form(request, self, date_id)
+
+    @path("inscription/<int:date_id>/merci/", name="registered")
+    def registration_done(self, request, date_id):
+        from agenda.registration_views import registration_done
+
+        return registration_done(request, self, date_id)
 
 
 class EventDate(TranslatableMixin, Orderable):

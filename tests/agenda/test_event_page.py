@@ -122,7 +122,7 @@ def test_an_online_paid_event_for_members_with_registration_by_link(client, data
     ("mode", "fields", "expected"),
     [
         (RegistrationMode.EMAIL, {"registration_email": "inscription@example.org"}, "Inscription par courriel :"),
-        (RegistrationMode.SITE, {"contact_email": "contact@example.org"}, "Inscription en ligne bientôt disponible."),
+        (RegistrationMode.SITE, {"contact_email": "contact@example.org"}, "Inscription sur ce site"),
     ],
 )
 def test_registration_by_email_or_on_this_site(client, data, mode, fields, expected):

@@ -58,8 +58,9 @@ def test_second_run_updates_in_place_and_sets_no_password_without_debug(demo):
     call_command("load_demo", "--print-accounts", stdout=out)
     assert tree_snapshot() == before
     assert Revision.objects.count() == revisions  # nothing changed, nothing republished
-    # 154 French pages (23, the catalogue, 47 offers, the agenda, 71 events, the members' area), and in English
-    assert len(before) == 308
+    # 155 French pages (24 with the privacy notice, the catalogue, 47 offers, the agenda, 71 events, the members'
+    # area), and in English
+    assert len(before) == 310
     assert Theme.objects.count() == themes
     assert Footer.objects.count() == 2
     # DEBUG is off in tests: the accounts are listed, no password is set or shown.
@@ -170,3 +171,15 @@ def test_territorial_agent_may_edit_only_pays_diois(locales):
     assert not roannais.permissions_for_user(agent).can_edit()
     assert editor.has_perm("wagtailadmin.access_admin")
     assert roannais.permissions_for_user(editor).can_publish()
+
+
+def test_the_privacy_notice_exists_in_both_languages(client, demo):
+    """The registration form's consent links to it (agenda.forms.privacy_page)."""
+    french = soup(client.get("/fr/donnees-personnelles/"))
+    assert french.h1.get_text(strip=True) == "Données personnelles"
+    text = french.main.get_text(" ", strip=True)
+    for words in ("Responsable du traitement", "consentement", "anonymisées douze mois après", "organisateurs", "CNIL"):
+        assert words in text
+    english = soup(client.get("/en/personal-data/"))
+    assert english.h1.get_text(strip=True) == "Personal data"
+    assert "anonymised twelve months after the event" in english.main.get_text(" ", strip=True)
