@@ -4,30 +4,25 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Site
 
 from agenda.models.registrations import Registration
-from cms.demo.legal import PRIVACY_PAGE_SLUG
 from members.forms import LinkedErrorsMixin
 
 COMMENT_MAX_LENGTH = Registration._meta.get_field("comment").max_length
 NEEDS_MAX_LENGTH = Registration._meta.get_field("needs").max_length
 
 
-def privacy_page():
-    """The live privacy notice in the active language, else the French one, else ``None``.
+def privacy_page(site=None):
+    """The privacy notice chosen in the site settings, in the active language when translated; else ``None``."""
+    from cms.models import SiteSettings
 
-    Found by the French slug the demo gives it (an editor keeps it); its translations share its translation key.
-    """
-    pages = {
-        page.locale.language_code: page
-        for page in Page.objects.live()
-        .public()
-        .filter(translation_key__in=Page.objects.filter(slug=PRIVACY_PAGE_SLUG).values("translation_key"))
-        .select_related("locale")
-    }
-    active = Locale.get_active().language_code
-    return pages.get(active) or pages.get("fr") or next(iter(pages.values()), None)
+    site = site or Site.objects.filter(is_default_site=True).first()
+    page = SiteSettings.for_site(site).privacy_page if site else None
+    if page is None or not page.live:
+        return None
+    translated = page.get_translation_or_none(Locale.get_active())
+    return translated if translated is not None and translated.live else page
 
 
 class RegistrationForm(LinkedErrorsMixin, forms.Form):
@@ -101,12 +96,12 @@ class RegistrationForm(LinkedErrorsMixin, forms.Form):
         (_("Votre venue"), ["needs", "comment"]),
     ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, site=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages["invalid"] = _(
             "Saisissez une adresse électronique valide, par exemple nom@exemple.fr."
         )
-        self.fields["consent"].label = consent_label(privacy_page())
+        self.fields["consent"].label = consent_label(privacy_page(site))
         # Here, not in the class: the language is the request's.
         self.fields["comment"].help_text = _("%(count)s caractères au plus.") % {"count": COMMENT_MAX_LENGTH}
 

@@ -16,6 +16,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Site
+
 from agenda import registrations
 from agenda.forms import RegistrationForm
 from agenda.models.registrations import Registration, RegistrationStatus, normalise_email
@@ -116,10 +118,10 @@ def registration_form(request, page, date_id):
         return _never_cache(TemplateResponse(request, f"{TEMPLATES}closed.html", context))
 
     if request.method != "POST":
-        form = RegistrationForm(initial=_initial(request.user))
+        form = RegistrationForm(initial=_initial(request.user), site=Site.find_for_request(request))
         return _never_cache(TemplateResponse(request, f"{TEMPLATES}form.html", {**context, "form": form}))
 
-    form = RegistrationForm(request.POST)
+    form = RegistrationForm(request.POST, site=Site.find_for_request(request))
     status = 200
     if _rate_limited(request, "agenda.register.ip", _ip_key, settings.AGENDA_REGISTRATION_RATE_PER_IP):
         form.is_valid()

@@ -90,7 +90,7 @@ def load_demo(stdout, *, warnings=None, reset_passwords=False):
         reindex([*pages.values(), *translations])
     sync.report(warnings or stdout)
     stdout.write(f"English tree: {len(translations)} pages synchronised ({time.monotonic() - started:.1f} s).")
-    ensure_site_settings(site)
+    ensure_site_settings(site, pages)
     ensure_footers(pages, fr, en)
     rows = ensure_accounts(pages[TERRITORY_FOR_AGENT], reset_passwords=reset_passwords)
     return rows + app_accounts(modules, reset_passwords=reset_passwords)

@@ -1,5 +1,6 @@
 """Taxonomies (Theme, Audience) in both languages, the site settings and one footer per language."""
 
+from cms.demo.legal import PRIVACY_PAGE_SLUG
 from cms.demo.texts import T
 from cms.models import Audience, Footer, FooterLink, SiteSettings, Theme
 
@@ -88,8 +89,9 @@ def ensure_taxonomies(fr, en):
     _taxonomy(Audience, AUDIENCES, fr, en)
 
 
-def ensure_site_settings(site):
+def ensure_site_settings(site, pages):
     settings = SiteSettings.for_site(site)
+    settings.privacy_page = pages[PRIVACY_PAGE_SLUG]
     settings.organisation = "Cap Rural"
     settings.email = "construction.activite@caprural.org"
     settings.phone = "04 75 61 01 26"
@@ -113,6 +115,7 @@ FOOTER_LINKS = [
     ("contact", "", ""),
     ("declaration-accessibilite", "Accessibilité : non conforme", "Accessibility: not compliant"),
     ("mentions-legales", "", ""),
+    (PRIVACY_PAGE_SLUG, "", ""),
 ]
 
 

@@ -31,12 +31,25 @@ class SiteSettings(BaseSiteSetting):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
     mastodon_url = models.URLField(_("Mastodon"), blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("politique de confidentialité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "La page « Données personnelles » (en français) ; les formulaires d'inscription y renvoient, "
+            "dans la langue du visiteur quand elle est traduite."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("organisation"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")], _("Contact")
         ),
         FieldPanel("logo"),
+        FieldPanel("privacy_page"),
         MultiFieldPanel(
             [
                 FieldPanel("linkedin_url"),

@@ -4,6 +4,8 @@ import datetime
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from icalendar import Calendar
+
 from django.utils import timezone
 
 from agenda.models import EventDate, RegistrationMode
@@ -91,3 +93,11 @@ def site_session(site_tree, *, capacity=20, days_ahead=30, deadline=None, **page
     )
     page.save_revision().publish()
     return page, page.dates.get()
+
+
+def calendar_of(message):
+    """The .ics attachment's MIME part and its calendar, or (None, None)."""
+    for part in message.message().walk():
+        if part.get_content_type() == "text/calendar":
+            return part, Calendar.from_ical(part.get_payload(decode=True))
+    return None, None

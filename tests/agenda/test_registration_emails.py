@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from icalendar import Calendar
 
 from django.conf import settings
 from django.core.mail.backends.base import BaseEmailBackend
@@ -24,7 +23,15 @@ from agenda import registrations
 from agenda.models import AttendanceMode, EmailKind, Registration, RegistrationEmail, RegistrationStatus
 from agenda.registration_emails import MAX_ATTEMPTS, send_pending_emails
 from agenda.registrations import registration_from_token
-from tests.agenda.registration_support import END, NOW, ORGANISER_EMAIL, START, build_workshop, person
+from tests.agenda.registration_support import (
+    END,
+    NOW,
+    ORGANISER_EMAIL,
+    START,
+    build_workshop,
+    calendar_of,
+    person,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -65,14 +72,6 @@ def html_of(message):
     [(html, mimetype)] = message.alternatives
     assert mimetype == "text/html"
     return BeautifulSoup(html, "html.parser")
-
-
-def calendar_of(message):
-    """The .ics attachment's MIME part and its calendar, or (None, None)."""
-    for part in message.message().walk():
-        if part.get_content_type() == "text/calendar":
-            return part, Calendar.from_ical(part.get_payload(decode=True))
-    return None, None
 
 
 def assert_cancel_link(url, registration, language):

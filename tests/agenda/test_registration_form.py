@@ -10,6 +10,7 @@ from django.core.cache import cache
 
 from agenda.models import DateStatus, EventDate, RegistrationMode
 from agenda.models.registrations import EmailKind, Registration, RegistrationEmail, RegistrationStatus
+from cms.models import SiteSettings
 from tests.agenda.agenda_data import NOW, at
 from tests.conftest import soup, translate
 from tests.factories import EventIndexPageFactory, EventPageFactory, StandardPageFactory, UserFactory
@@ -133,6 +134,9 @@ def test_the_form_has_labels_autocomplete_consent_and_a_hidden_honeypot(client, 
 def test_the_consent_links_to_the_privacy_notice_in_the_visitors_language(client, site_tree, event):
     privacy = StandardPageFactory(parent=site_tree.home, title="Données personnelles", slug="donnees-personnelles")
     privacy_en = translate(privacy, site_tree.en, title="Personal data", slug="personal-data")
+    site_settings = SiteSettings.for_site(site_tree.site)
+    site_settings.privacy_page = privacy
+    site_settings.save()
     event_en = translate(event, site_tree.en, title="Welcome day", slug="welcome-day")
     label = soup(client.get(form_url(event, first_date(event)))).select_one('label[for="id_consent"]')
     assert label.a["href"] == privacy.url

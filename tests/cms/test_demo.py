@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from cms.blocks import BodyBlock
-from cms.models import Footer, TerritoryIndexPage, TerritoryPage, Theme
+from cms.models import Footer, SiteSettings, TerritoryIndexPage, TerritoryPage, Theme
 from home.models import HomePage
 from tests.conftest import soup
 
@@ -146,7 +146,7 @@ def test_english_pages_render_english_text_and_link_english_pages(client, demo):
     hrefs = {a["href"] for a in home.select("main a[href^='/']")}
     assert "/en/the-approach/" in hrefs and not any(href.startswith("/fr/") for href in hrefs)
     footer = {a["href"] for a in home.select("footer a[href^='/']")}
-    assert {"/en/contact/", "/en/accessibility-statement/", "/en/legal-notice/"} <= footer
+    assert {"/en/contact/", "/en/accessibility-statement/", "/en/legal-notice/", "/en/personal-data/"} <= footer
     review = soup(client.get("/en/the-approach/2016-review/"))
     assert "94 project holders advised" in review.get_text()
     assert review.find("th", string="Place")  # TableBlock cells are translated too
@@ -183,3 +183,6 @@ def test_the_privacy_notice_exists_in_both_languages(client, demo):
     english = soup(client.get("/en/personal-data/"))
     assert english.h1.get_text(strip=True) == "Personal data"
     assert "anonymised twelve months after the event" in english.main.get_text(" ", strip=True)
+    # The site settings name it, so the registration form's consent links to it.
+    assert french.select_one("footer a[href='/fr/donnees-personnelles/']") is not None
+    assert SiteSettings.for_site(Site.objects.get(is_default_site=True)).privacy_page.url == "/fr/donnees-personnelles/"
