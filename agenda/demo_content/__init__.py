@@ -39,6 +39,7 @@ from django.utils import timezone
 
 from agenda.demo_content.events import ARCHIVE, CAP_RURAL, EVENT_TYPES, REGIONAL
 from agenda.demo_content.local_events import LOCAL
+from agenda.demo_content.registrations import ensure_registrations
 from agenda.models import (
     DateStatus,
     EventDate,
@@ -371,8 +372,9 @@ def ensure_source(territory, fr):
 
 def after_sync(pages, translations, fr, en):
     """Keep the recurring events' rows in step with their rule (nothing to add: the specs hold every date),
-    and create the demo event source."""
+    create the demo event source and the demo registrations."""
     for page in pages.values():
         if isinstance(page, EventPage) and page.recurrence:
             generate_dates(page)
     ensure_source(pages[f"{TERRITORY_INDEX_SLUG}/{DEMO_SOURCE_TERRITORY}"], fr)
+    ensure_registrations()

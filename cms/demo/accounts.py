@@ -68,6 +68,11 @@ def ensure_accounts(territory_page, *, reset_passwords):
     moderators.permissions.add(
         _access_admin(),
         *Permission.objects.filter(content_type__app_label="cms", codename__in=EDITOR_MODEL_PERMISSIONS),
+        # The communication officers organise the network's sessions: they manage who registered.
+        *Permission.objects.filter(
+            content_type__app_label="agenda",
+            codename__in=["view_registration", "add_registration", "change_registration"],
+        ),
     )
     groups = {"Moderators": moderators, TERRITORY_GROUP: _territory_group(territory_page)}
     user_model = get_user_model()

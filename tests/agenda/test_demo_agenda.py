@@ -317,3 +317,17 @@ def test_a_later_run_keeps_the_days_of_an_event_not_over_and_moves_a_past_one():
     much_later = now + datetime.timedelta(days=120)
     moved = event_rows(FAIR, reference_monday(much_later), stored, much_later)
     assert moved[0]["start"] > much_later and moved[0]["start"].weekday() == first[0]["start"].weekday()
+
+
+def test_the_demo_training_is_nearly_full_and_its_english_page_counts_the_same_seats(client, demo):
+    from agenda.demo_content.registrations import PEOPLE, SESSION_SLUG, ensure_registrations
+
+    page = EventPage.objects.get(slug=SESSION_SLUG, locale__language_code="fr")
+    date = page.dates.filter(start__gt=timezone.now()).get()
+    assert date.registrations.filter(status="confirmed").count() == len(PEOPLE) == 17
+    assert ensure_registrations() == 0  # a second load adds nobody
+    cache.clear()
+    french = client.get(page.url).content.decode()
+    assert "plus que 3 places" in french
+    english_page = page.get_translation(Locale.objects.get(language_code="en"))
+    assert 'data-seats-left="3"' in client.get(english_page.url).content.decode()

@@ -170,6 +170,8 @@ def test_territorial_agent_may_edit_only_pays_diois(locales):
     assert not diois.permissions_for_user(agent).can_publish()
     assert not roannais.permissions_for_user(agent).can_edit()
     assert editor.has_perm("wagtailadmin.access_admin")
+    assert editor.has_perm("agenda.change_registration")  # the officers manage who registered for sessions
+    assert not agent.has_perm("agenda.view_registration")
     assert roannais.permissions_for_user(editor).can_publish()
 
 
