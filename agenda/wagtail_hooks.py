@@ -24,12 +24,12 @@ def import_source_button(snippet, user, next_url=None):
         yield MenuItem(_("Importer maintenant"), url, icon_name="download", priority=5)
 
 
-# Registrations ("Inscriptions"): the organisers' views live in agenda.admin_views.
+# Registrations ("Inscriptions"): the organisers' views live in agenda.registrations.admin_views.
 
 
 @hooks.register("register_admin_urls")
 def registration_admin_urls():
-    from agenda import admin_views
+    from agenda.registrations import admin_views
 
     return [path("agenda/registrations/", include((admin_views.urlpatterns, "agenda_registrations")))]
 

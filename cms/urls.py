@@ -34,7 +34,7 @@ urlpatterns += i18n_patterns(
     path(_("recherche/"), search_views.search, name="search"),
     path(_("recherche/suggestions/"), autocomplete_views.autocomplete, name="search_autocomplete"),
     path(_("compte/"), include("members.urls")),
-    path(_("inscriptions/"), include("agenda.urls")),
+    path(_("inscriptions/"), include("agenda.registrations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

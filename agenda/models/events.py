@@ -347,13 +347,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("inscription/<int:date_id>/", name="register")
     def registration_form(self, request, date_id):
-        from agenda.registration_views import registration_form
+        from agenda.registrations.form_views import registration_form
 
         return registration_form(request, self, date_id)
 
     @path("inscription/<int:date_id>/merci/", name="registered")
     def registration_done(self, request, date_id):
-        from agenda.registration_views import registration_done
+        from agenda.registrations.form_views import registration_done
 
         return registration_done(request, self, date_id)
 

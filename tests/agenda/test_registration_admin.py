@@ -383,7 +383,7 @@ def test_writing_to_participants_queues_one_message_each(
     admin_client.post(url("attended", date.pk, first.pk))
     RegistrationEmail.objects.all().delete()
     mail.outbox.clear()
-    sends = importlib.util.find_spec("agenda.registration_emails") is not None
+    sends = importlib.util.find_spec("agenda.registrations.emails") is not None
 
     with django_capture_on_commit_callbacks(execute=sends):
         response = admin_client.post(

@@ -21,8 +21,8 @@ from django.utils import timezone, translation
 
 from agenda import registrations
 from agenda.models import AttendanceMode, EmailKind, Registration, RegistrationEmail, RegistrationStatus
-from agenda.registration_emails import MAX_ATTEMPTS, send_pending_emails
 from agenda.registrations import registration_from_token
+from agenda.registrations.emails import MAX_ATTEMPTS, send_pending_emails
 from tests.agenda.registration_support import (
     END,
     NOW,
@@ -312,7 +312,7 @@ def test_a_stale_email_is_not_sent_after_the_registration_changed(workshop, regi
 
 
 def test_sending_never_raises_and_gives_up_after_the_last_attempt(workshop, register, mailoutbox):
-    with mock.patch("agenda.registration_emails.build_message", side_effect=ValueError("gabarit cassé")):
+    with mock.patch("agenda.registrations.emails.build_message", side_effect=ValueError("gabarit cassé")):
         registration = register(workshop.date)
     row = RegistrationEmail.objects.get(registration=registration, kind=EmailKind.CONFIRMATION)
     assert (row.sent_at, row.attempts, row.last_error) == (None, 1, "ValueError: gabarit cassé")

@@ -176,7 +176,7 @@ def test_territorial_agent_may_edit_only_pays_diois(locales):
 
 
 def test_the_privacy_notice_exists_in_both_languages(client, demo):
-    """The registration form's consent links to it (agenda.forms.privacy_page)."""
+    """The registration form's consent links to it (agenda.registrations.forms.privacy_page)."""
     french = soup(client.get("/fr/donnees-personnelles/"))
     assert french.h1.get_text(strip=True) == "Données personnelles"
     text = french.main.get_text(" ", strip=True)

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from agenda.registration_emails import MAX_ATTEMPTS, pending_emails, send_pending_emails
+from agenda.registrations.emails import MAX_ATTEMPTS, pending_emails, send_pending_emails
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from agenda.models import DateStatus, EmailKind, Registration, RegistrationEmail, RegistrationStatus
-from agenda.registration_emails import send_pending_emails
+from agenda.registrations.emails import send_pending_emails
 
 
 def registrations_to_remind(days, now=None):

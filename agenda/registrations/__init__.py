@@ -1,9 +1,14 @@
 """Registering for a date: seats, waiting list, cancellation and promotion, without overbooking.
 
+This package's modules: this one, the service every other calls; ``forms`` and ``form_views`` (the form on
+the event page), ``cancel_views`` and ``urls`` (cancelling by the emails' link, "my registrations"),
+``emails`` (the outbox sender and what it sends), ``admin_views`` and ``exports`` (the organisers' admin).
+
 Every change of seats runs in a transaction that first locks the date's row (``select_for_update``): two
 people asking for the last seat at the same instant are served one after the other, so the count they see
-is the count they get. SQLite locks the whole database for a write transaction, which serialises them too.
-The emails a change causes are queued in the same transaction and sent once it commits.
+is the count they get. SQLite takes its write lock when a transaction begins (``transaction_mode`` IMMEDIATE
+in the settings), which serialises them too. The emails a change causes are queued in the same transaction
+and sent once it commits.
 """
 
 import hashlib
@@ -277,7 +282,7 @@ def queue_email(registration, kind, *, to="", subject="", body=""):
 
 
 def _send_after_commit(email_ids):
-    from agenda.registration_emails import send_pending_emails
+    from agenda.registrations.emails import send_pending_emails
 
     send_pending_emails(email_ids)
 

@@ -3,7 +3,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from agenda import views
+from agenda.registrations import cancel_views as views
 
 app_name = "registrations"
 

@@ -6,9 +6,6 @@ Reading needs ``agenda.view_registration``; changing ``agenda.change_registratio
 ``agenda.add_registration`` (Wagtail's group editor offers the three, see ``wagtail_hooks``).
 """
 
-import csv
-import io
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -33,7 +30,7 @@ from agenda.models.events import PARIS
 from agenda.models.registrations import ACTIVE, OCCUPYING
 from agenda.registrations import PARTICIPANT_FIELDS, RegistrationError, cancel, promote, queue_email, register
 from agenda.registrations import set_attended as set_attended_status
-from offers.exports import FORMULA_PREFIXES
+from agenda.registrations.exports import registrations_csv
 
 DATES_PER_PAGE = 50
 # The order of the per-date view's sections.
@@ -358,45 +355,6 @@ def message_view(request, date_id):
         },
         icon="mail",
     )
-
-
-# The CSV export: what the organisers need to run the day. Not the free comment: it was written to the
-# organisers, reads best on the date's page in the admin, and may hold what the person would not want in a file
-# that gets forwarded and forgotten on a laptop. The particular needs are in: the day's organisation depends on
-# them. Anonymised rows are left out (their names are gone, and nobody attends as "anonymised").
-CSV_COLUMNS = (
-    (gettext_lazy("nom"), "last_name"),
-    (gettext_lazy("prénom"), "first_name"),
-    (gettext_lazy("courriel"), "email"),
-    (gettext_lazy("structure"), "organisation"),
-    (gettext_lazy("fonction"), "role"),
-    (gettext_lazy("territoire"), "territory"),
-    (gettext_lazy("téléphone"), "phone"),
-    (gettext_lazy("besoins particuliers"), "needs"),
-)
-
-
-def _cell(value):
-    """A text cell a spreadsheet will not run as a formula (as the offers' export does)."""
-    value = str(value or "")
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
-
-
-def registrations_csv(registrations):
-    """The registrations as CSV bytes for French spreadsheets: UTF-8 with a BOM, ``;`` separators."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([str(label) for label, _name in CSV_COLUMNS] + [_("statut"), _("inscrit·e le")])
-    for registration in registrations:
-        writer.writerow(
-            [_cell(getattr(registration, name)) for _label, name in CSV_COLUMNS]
-            + [
-                str(registration.get_status_display()),
-                timezone.localtime(registration.created_at, PARIS).strftime("%d/%m/%Y %H:%M"),
-            ]
-        )
-    return buffer.getvalue().encode("utf-8")
 
 
 def _status_rank(registration):

@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from agenda import registrations
-from agenda.forms import RegistrationForm
 from agenda.models.registrations import Registration, RegistrationStatus, normalise_email
+from agenda.registrations.forms import RegistrationForm
 from members.access import is_member, proxied_client_ip
 
 TEMPLATES = "agenda/registration/"
