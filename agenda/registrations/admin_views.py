@@ -77,6 +77,23 @@ def _render(request, template, title, crumbs, context, *, buttons=(), icon="form
     )
 
 
+def _form_page(request, date, form, title, url_name, submit_label, *, icon):
+    """A form about one date (add someone, write to everyone), posted to ``agenda_registrations:<url_name>``."""
+    return _render(
+        request,
+        "agenda/admin/registrations_form.html",
+        title,
+        _date_crumbs(date),
+        {
+            "date": date,
+            "form": form,
+            "action_url": reverse(f"agenda_registrations:{url_name}", args=[date.pk]),
+            "submit_label": submit_label,
+        },
+        icon=icon,
+    )
+
+
 def seat_dates():
     """The French date rows of events registered on this site (the rows that hold the seats), with their page
     and seat counts computed in the same query."""
@@ -280,19 +297,7 @@ def add_view(request, date_id):
                 text = _("%(name)s est inscrit·e.")
             messages.success(request, text % {"name": registration.full_name})
             return redirect("agenda_registrations:date", date.pk)
-    return _render(
-        request,
-        "agenda/admin/registrations_form.html",
-        _("Ajouter une personne"),
-        _date_crumbs(date),
-        {
-            "date": date,
-            "form": form,
-            "action_url": reverse("agenda_registrations:add", args=[date.pk]),
-            "submit_label": _("Inscrire"),
-        },
-        icon="plus",
-    )
+    return _form_page(request, date, form, _("Ajouter une personne"), "add", _("Inscrire"), icon="plus")
 
 
 class MessageForm(forms.Form):
@@ -342,19 +347,7 @@ def message_view(request, date_id):
         else:
             messages.warning(request, _("Personne à qui écrire : aucun message envoyé."))
         return redirect("agenda_registrations:date", date.pk)
-    return _render(
-        request,
-        "agenda/admin/registrations_form.html",
-        _("Écrire aux participants"),
-        _date_crumbs(date),
-        {
-            "date": date,
-            "form": form,
-            "action_url": reverse("agenda_registrations:message", args=[date.pk]),
-            "submit_label": _("Envoyer"),
-        },
-        icon="mail",
-    )
+    return _form_page(request, date, form, _("Écrire aux participants"), "message", _("Envoyer"), icon="mail")
 
 
 def _status_rank(registration):
