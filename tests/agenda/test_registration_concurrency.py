@@ -1,16 +1,19 @@
 """No overbooking under concurrency, on PostgreSQL: many people asking for the seats of one date at the same
 instant, each through its own database connection, as gunicorn workers would.
 
-The data is committed (other connections must see it), so these tests do not run in pytest-django's rolled
-back transaction: they commit, and put the migrated state back afterwards.
+The data is committed (other connections must see it): these tests are transactional, pytest-django empties the
+database after each, and the migrated state comes back before the next one and after the module.
 """
 
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from django.db import connection, connections
+from django.db import connections
+
+from wagtail.models import Locale
 
 from agenda import registrations as service
 from agenda.models import EmailKind, Registration, RegistrationEmail, RegistrationStatus
@@ -21,22 +24,32 @@ SEATS = 20
 PEOPLE = 60
 
 
-@pytest.fixture
-def committed(migrated_state, django_db_blocker):
-    """Database access outside a test transaction; the migrated state comes back afterwards."""
+pytestmark = [
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="row locks under concurrent connections are tested on PostgreSQL (make test-postgres)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture(scope="module")
+def migrated_state_afterwards(migrated_state, django_db_blocker):
+    """The migrated state (locales, root page, groups) back for the tests after this module."""
+    yield
     with django_db_blocker.unblock():
-        if connection.vendor != "postgresql":
-            pytest.skip("row locks under concurrent connections are tested on PostgreSQL (make test-postgres)")
-        try:
-            yield
-        finally:
-            restore_migrated_state(migrated_state)
+        restore_migrated_state(migrated_state)
+
+
+@pytest.fixture
+def committed(migrated_state_afterwards, migrated_state):
+    """The migrated state, which the previous test of this module emptied."""
+    if not Locale.objects.exists():
+        restore_migrated_state(migrated_state)
 
 
 @pytest.fixture
 def session_date(committed):
-    from wagtail.models import Locale
-
     fr = Locale.objects.get(language_code="fr")
     en, _ = Locale.objects.get_or_create(language_code="en")
     _, date = site_session(build_site_tree(fr, en), capacity=SEATS)
