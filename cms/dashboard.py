@@ -99,7 +99,8 @@ class ModerationByTerritoryPanel(DashboardPanel):
         rows = [
             {
                 "territory": by_pk[pk]["title"] if pk else None,
-                "language": _other_language(by_pk[pk]["locale__language_code"]) if pk else "",
+                "explore_url": reverse("wagtailadmin_explore", args=[pk]) if pk else None,
+                "language": other_language(by_pk[pk]["locale__language_code"]) if pk else "",
                 "count": count,
                 "since": since[pk],
             }
@@ -109,6 +110,6 @@ class ModerationByTerritoryPanel(DashboardPanel):
         return {"rows": rows[:ROWS], "total": len(paths), "more": len(rows) > ROWS}
 
 
-def _other_language(code):
+def other_language(code):
     """The language code to show next to a territory's title: none for the site's first language."""
     return "" if code == settings.LANGUAGE_CODE else code

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.dashboard import ROWS, DashboardPanel
+from cms.dashboard import ROWS, DashboardPanel, other_language
 from offers.models import OfferPage
 from offers.viewsets import EXPIRY_SOON, filter_expiry
 
@@ -29,4 +29,6 @@ class ExpiringOffersPanel(DashboardPanel):
         rows = list(
             offers.select_related("territory", "locale").defer_streamfields().order_by("expire_at", "pk")[: ROWS + 1]
         )
+        for offer in rows:
+            offer.other_language = other_language(offer.locale.language_code)
         return {"offers": rows[:ROWS], "more": len(rows) > ROWS}

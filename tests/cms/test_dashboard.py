@@ -181,6 +181,7 @@ def test_each_panel_shows_its_rows_then_a_link_to_the_full_listing(client, tree,
     moderation = panel(response, "moderation")
     cells = [[c.get_text(strip=True) for c in tr.select("th, td")][:2] for tr in moderation.select("tbody tr")]
     assert cells == [["Pays Diois", "2"], ["Vercors", "1"]]
+    assert moderation.find("a", string="Vercors")["href"] == reverse("wagtailadmin_explore", args=[tree["vercors"].pk])
     assert moderation.caption.get_text(strip=True) == "3 pages attendent une relecture"
     for section in soup(response).select(",".join(f"#{id}" for id in PANELS.values())):
         assert section.caption is not None
