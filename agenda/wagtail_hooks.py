@@ -59,3 +59,10 @@ def registrations_header_button(page, user, view_name, next_url=None):
     if getattr(page, "registration_mode", None) == RegistrationMode.SITE and user.has_perm("agenda.view_registration"):
         url = reverse("agenda_registrations:index") + f"?event={page.pk}"
         yield Button(_("Inscriptions"), url, icon_name="form", priority=40)
+
+
+@hooks.register("construct_homepage_panels")
+def add_agenda_panels(request, panels):
+    from agenda.dashboard import LastImportsPanel, UpcomingSessionsPanel
+
+    panels.extend([UpcomingSessionsPanel(), LastImportsPanel()])

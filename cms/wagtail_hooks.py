@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.dashboard import ModerationByTerritoryPanel
 from cms.models import Audience, Footer, Theme
 
 
@@ -29,3 +31,8 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyGroup)
 register_snippet(Footer)
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request, panels):
+    panels.append(ModerationByTerritoryPanel())

@@ -72,3 +72,10 @@ def members_restrictions_need_a_valid_membership(request, allowed):
 @hooks.register("register_admin_viewset")
 def register_members_viewsets():
     return MembersViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_lapsing_memberships_panel(request, panels):
+    from members.dashboard import LapsingMembershipsPanel
+
+    panels.append(LapsingMembershipsPanel())

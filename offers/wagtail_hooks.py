@@ -47,3 +47,10 @@ def register_expiring_offers_report_urls():
             name="offers_expiring_report_results",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_expiring_offers_panel(request, panels):
+    from offers.dashboard import ExpiringOffersPanel
+
+    panels.append(ExpiringOffersPanel())
