@@ -10,3 +10,4 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import content_cache  # noqa: F401 - connects the receivers that replace the content version
+        from cms import signals  # noqa: F401 - a new territory page gets its group and collection
