@@ -36,9 +36,16 @@ COMMUNICATION_MODEL_PERMISSIONS = [
     *_crud("members", ("memberorganisation", "membership", "memberprofile"), ("view", "add", "change", "delete")),
     *_crud("wagtailsearchpromotions", ("searchpromotion",)),
     ("wagtail_localize", "submit_translation"),
-    # Editors see who the other editors are (comments, moderation), but accounts stay with the administrators.
+    # No auth permission: people's accounts stay with the administrators (members log in through sync_members).
 ]
-COMMUNICATION_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
+COMMUNICATION_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+]
 COMMUNICATION_COLLECTION_PERMISSIONS = [
     *_crud("wagtailimages", ("image",), ("add", "change", "choose", "delete")),
     *_crud("wagtaildocs", ("document",), ("add", "change", "choose", "delete")),
@@ -116,9 +123,7 @@ class _Roles:
     def set_collection_permissions(self, group, collection, pairs):
         """Exactly ``pairs`` on ``collection`` for ``group`` (and nothing on other collections)."""
         wanted = {p.pk: p for p in self.permissions(pairs)}
-        existing = self.GroupCollectionPermission.objects.filter(group=group).select_related(
-            "permission__content_type"
-        )
+        existing = self.GroupCollectionPermission.objects.filter(group=group).select_related("permission__content_type")
         have = set()
         for row in existing:
             if row.collection_id == collection.pk and row.permission_id in wanted:
@@ -162,9 +167,7 @@ class _Roles:
     def territory_role(self, page):
         """The territory's group (the one already holding its page, else by name) and collection, in step."""
         existing = (
-            self.Group.objects.filter(
-                name__startswith=TERRITORY_GROUP_PREFIX, page_permissions__page_id=page.pk
-            )
+            self.Group.objects.filter(name__startswith=TERRITORY_GROUP_PREFIX, page_permissions__page_id=page.pk)
             .order_by("pk")
             .first()
         )
@@ -228,7 +231,5 @@ def sync_roles(apps):
 
 
 def ensure_territory_role(apps, page):
-    """Give the territory ``page`` (a French source page) its group and collection; return the changes."""
-    roles = _Roles(apps)
-    roles.territory_role(page)
-    return roles.changes
+    """Give the territory ``page`` (a French source page) its group and collection; return the group."""
+    return _Roles(apps).territory_role(page)
