@@ -1,4 +1,4 @@
-"""Demo accounts: a communication officer ("Communication") and a territorial agent of the Pays Diois (its group)."""
+"""Demo accounts: a communication officer ("Communication") and an agent of the Pays Diois (its territory's group)."""
 
 import secrets
 
@@ -24,7 +24,7 @@ ACCOUNTS = [
         "Paul",
         "Agent",
         "territory",
-        "agent territorial (Territoire – Pays Diois) : Pays Diois seulement, publié après relecture",
+        "agent territorial (groupe de son territoire) : Pays Diois seulement, publié après relecture",
     ),
 ]
 

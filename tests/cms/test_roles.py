@@ -129,7 +129,7 @@ def test_a_new_territory_page_gets_its_group_and_collection_and_its_translation_
 
 @pytest.fixture
 def territories(site_tree):
-    """Two territories ("A", "B"), each with a published offer edited twice, an image and a document in its
+    """Two territories ("A", "B"), each with a published offer and a newer draft of it, an image and a document in its
     collection; a communication officer and an agent of territory A."""
     index = TerritoryIndexPageFactory(parent=site_tree.home, locale=site_tree.fr)
     world = {"site_tree": site_tree}
@@ -137,7 +137,7 @@ def territories(site_tree):
         territory = publish(TerritoryPageFactory(parent=index, locale=site_tree.fr, title=title))
         offer = publish(OfferPageFactory(parent=territory, locale=site_tree.fr, title=f"Offre {title}"))
         offer.summary = "Deuxième version."
-        offer = publish(offer)
+        offer.save_revision()  # a draft: two revisions to compare
         collection = Collection.objects.get(name=title)
         world[key] = {
             "territory": territory,
