@@ -215,6 +215,16 @@ def chosen(kind):
     return request
 
 
+def select_format(client, item):
+    """The image chooser's format step: the 2026 fix for the choosers' permission check extended to it."""
+    return client.get(reverse("wagtailimages_chooser:select_format", args=[item["image"].pk]))
+
+
+def submit_translation(client, item):
+    """wagtail-localize's "Translate" form: it copies the page's content, so it checks the permission."""
+    return client.get(reverse("wagtail_localize:submit_page_translation", args=[item["offer"].pk]))
+
+
 def edit_media(kind):
     def request(client, item):
         obj = item[kind]
@@ -249,6 +259,8 @@ ACTIONS = {
     "document in chooser": chooser_lists("document"),
     "choose image by id": chosen("image"),
     "choose document by id": chosen("document"),
+    "image select format": select_format,
+    "submit translation": submit_translation,  # the officers translate (wagtail_localize.submit_translation)
     "edit image": edit_media("image"),
     "edit document": edit_media("document"),
 }
@@ -271,6 +283,7 @@ AGENT_OWN = {
     "document in chooser",
     "choose image by id",
     "choose document by id",
+    "image select format",
     "edit image",
     "edit document",
 }
@@ -313,5 +326,5 @@ def test_members_private_documents_in_the_chooser(client, territories, role, see
 
 
 def test_the_matrix_size():
-    """The count reported in the note: 2 roles × 22 actions × 2 territories."""
-    assert len(MATRIX) == 88
+    """The count reported in the note: 2 roles × 24 actions × 2 territories."""
+    assert len(MATRIX) == 96
