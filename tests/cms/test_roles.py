@@ -215,6 +215,12 @@ def chosen(kind):
     return request
 
 
+def can_submit_for_moderation(client, item):
+    """Submitting is a button of the edit view: the edit permission, then Wagtail's workflow check."""
+    permissions = item["offer"].permissions_for_user(item["user"])
+    return permissions.can_edit() and permissions.can_submit_for_moderation()
+
+
 def select_format(client, item):
     """The image chooser's format step: the 2026 fix for the choosers' permission check extended to it."""
     return client.get(reverse("wagtailimages_chooser:select_format", args=[item["image"].pk]))
@@ -255,6 +261,8 @@ ACTIONS = {
     "add child": page_view("add_subpage", target="territory"),
     "edit territory": page_view("edit", target="territory"),
     "publish": can_publish,  # a permission rather than a view: publishing is a POST of the whole edit form
+    "submit for moderation": can_submit_for_moderation,
+    "privacy": page_view("set_privacy"),  # who may see the page: a publishing decision
     "image in chooser": chooser_lists("image"),
     "document in chooser": chooser_lists("document"),
     "choose image by id": chosen("image"),
@@ -269,6 +277,7 @@ ACTIONS = {
 # No publishing right: a live page is moved, unpublished or deleted by the communication officers.
 AGENT_OWN = {
     "edit",
+    "submit for moderation",
     "copy",  # as a draft, under their own territory (see "copy into territory")
     "copy into territory",
     "preview",
@@ -326,5 +335,5 @@ def test_members_private_documents_in_the_chooser(client, territories, role, see
 
 
 def test_the_matrix_size():
-    """The count reported in the note: 2 roles × 24 actions × 2 territories."""
-    assert len(MATRIX) == 96
+    """The count reported in the note: 2 roles × 26 actions × 2 territories."""
+    assert len(MATRIX) == 104
