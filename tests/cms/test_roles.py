@@ -124,6 +124,23 @@ def test_a_new_territory_page_gets_its_group_and_collection_and_its_translation_
     assert sync_roles(apps) == []  # the signal made exactly what sync_roles makes
 
 
+def test_a_renamed_territory_keeps_its_group_and_collection(site_tree):
+    index = TerritoryIndexPageFactory(parent=site_tree.home, locale=site_tree.fr)
+    territory = TerritoryPageFactory(parent=index, locale=site_tree.fr, title="Pays de Die")
+    group = Group.objects.get(name=territory_group_name("Pays de Die"))
+    territory.title = "Pays Diois"
+    publish(territory)
+    assert sync_roles(apps) == []  # found by the page it holds, not by its name: the agents keep their rights
+    assert GroupPagePermission.objects.filter(group=group, page=territory).count() == 2
+    assert not Group.objects.filter(name=territory_group_name("Pays Diois")).exists()
+
+
+def test_the_members_group_is_the_one_members_access_uses():
+    from members.access import MEMBERS_GROUP as ACCESS_MEMBERS_GROUP
+
+    assert MEMBERS_GROUP == ACCESS_MEMBERS_GROUP
+
+
 # --- The matrix: role × action × territory ----------------------------------------------------------
 
 
