@@ -9,4 +9,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import content_cache  # noqa: F401 - connects the receivers that replace the content version
+        from cms import (
+            content_cache,  # noqa: F401 - connects the receivers that replace the content version
+            signals,  # noqa: F401 - a new territory page gets its group and collection
+        )

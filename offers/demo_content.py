@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from cms.demo.streams import ImageRef, PageRef, heading, paragraph
@@ -1228,21 +1227,11 @@ def _taxonomy(model, slug, names, descriptions, fr, en, **extra):
 
 
 def prepare(fr, en):
-    """Offer types and sectors in both languages; editors (Moderators) may manage them."""
+    """Offer types and sectors in both languages (the Communication role manages them: cms/roles.py)."""
     for slug, names, descriptions, is_job in OFFER_TYPES:
         _taxonomy(OfferType, slug, names, descriptions, fr, en, is_job=is_job)
     for slug, names, descriptions in SECTORS:
         _taxonomy(Sector, slug, names, descriptions, fr, en)
-    moderators = Group.objects.filter(name="Moderators").first()
-    if moderators is not None:
-        moderators.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="offers",
-                codename__in=[
-                    f"{action}_{model}" for model in ("offertype", "sector") for action in ("add", "change", "delete")
-                ],
-            )
-        )
 
 
 def _bucket(moment, now):

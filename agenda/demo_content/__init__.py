@@ -34,7 +34,6 @@ import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from agenda.demo_content.events import ARCHIVE, CAP_RURAL, EVENT_TYPES, REGIONAL
@@ -99,21 +98,9 @@ def _taxonomy(model, slug, names, descriptions, fr, en):
 
 
 def prepare(fr, en):
-    """Event types in both languages; editors (Moderators) may manage them and the event sources."""
+    """Event types in both languages (the Communication role manages them: cms/roles.py)."""
     for slug, names, descriptions in EVENT_TYPES:
         _taxonomy(EventType, slug, names, descriptions, fr, en)
-    moderators = Group.objects.filter(name="Moderators").first()
-    if moderators is not None:
-        moderators.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="agenda",
-                codename__in=[
-                    f"{action}_{model}"
-                    for model in ("eventtype", "eventsource")
-                    for action in ("add", "change", "delete")
-                ],
-            )
-        )
 
 
 # --- Dates -----------------------------------------------------------------------------------------

@@ -1,61 +1,32 @@
-"""Demo accounts: a communication officer (editor/moderator) and a territorial agent limited to Pays Diois."""
+"""Demo accounts: a communication officer ("Communication") and an agent of the Pays Diois (its territory's group)."""
 
 import secrets
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from cms.roles import COMMUNICATION_GROUP, ensure_territory_role, sync_roles
 
 ADMIN_URL = "http://127.0.0.1:8000/admin/"
-TERRITORY_GROUP = "Territoire – Pays Diois"
-AGENT_PAGE_PERMISSIONS = ["add_page", "change_page"]
-AGENT_COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
-]
-
-# What editors manage besides pages (Wagtail's Moderators group only has page, image and document rights).
-EDITOR_MODEL_PERMISSIONS = [
-    f"{action}_{model}" for model in ("theme", "audience", "footer") for action in ("add", "change", "delete")
-] + ["change_sitesettings"]
 
 ACCOUNTS = [
-    # login, first name, last name, group, role shown in the table
+    # login, first name, last name, role ("communication" or "territory"), role shown in the table
     (
         "redaction",
         "Claire",
         "Rédaction",
-        "Moderators",
-        "chargée de communication (Moderators) : rédige, relit, publie",
+        "communication",
+        "chargée de communication (Communication) : rédige, relit, publie",
     ),
     (
         "agent-diois",
         "Paul",
         "Agent",
-        TERRITORY_GROUP,
-        "agent territorial : Pays Diois seulement, publié après relecture",
+        "territory",
+        "agent territorial (groupe de son territoire) : Pays Diois seulement, publié après relecture",
     ),
 ]
-
-
-def _access_admin():
-    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-
-
-def _territory_group(territory_page):
-    group, _ = Group.objects.get_or_create(name=TERRITORY_GROUP)
-    group.permissions.add(_access_admin())
-    for codename in AGENT_PAGE_PERMISSIONS:
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-        GroupPagePermission.objects.get_or_create(group=group, page=territory_page, permission=permission)
-    root_collection = Collection.get_first_root_node()
-    for app_label, codename in AGENT_COLLECTION_PERMISSIONS:
-        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        GroupCollectionPermission.objects.get_or_create(group=group, collection=root_collection, permission=permission)
-    return group
 
 
 def ensure_accounts(territory_page, *, reset_passwords):
@@ -64,17 +35,11 @@ def ensure_accounts(territory_page, *, reset_passwords):
     A password is only set when ``reset_passwords`` (DEBUG and ``--print-accounts``): a fresh random one each
     time. Otherwise new accounts get an unusable password and existing ones keep theirs.
     """
-    moderators, _ = Group.objects.get_or_create(name="Moderators")
-    moderators.permissions.add(
-        _access_admin(),
-        *Permission.objects.filter(content_type__app_label="cms", codename__in=EDITOR_MODEL_PERMISSIONS),
-        # The communication officers organise the network's sessions: they manage who registered.
-        *Permission.objects.filter(
-            content_type__app_label="agenda",
-            codename__in=["view_registration", "add_registration", "change_registration"],
-        ),
-    )
-    groups = {"Moderators": moderators, TERRITORY_GROUP: _territory_group(territory_page)}
+    sync_roles(apps)  # the roles of cms/roles.py, the territories' groups and collections included
+    groups = {
+        "communication": Group.objects.get(name=COMMUNICATION_GROUP),
+        "territory": ensure_territory_role(apps, territory_page),
+    }
     user_model = get_user_model()
     rows = []
     for login, first_name, last_name, group_name, role in ACCOUNTS:
@@ -94,7 +59,7 @@ def ensure_accounts(territory_page, *, reset_passwords):
         elif created:
             user.set_unusable_password()
         user.save()
-        user.groups.add(groups[group_name])
+        user.groups.set([groups[group_name]])  # the demo's role only (an older demo put them in Moderators)
         rows.append((login, role, password))
     return rows
 

@@ -4,18 +4,21 @@ from io import StringIO
 
 import pytest
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from wagtail.models import Locale, Page, Revision, Site
+from wagtail.models import Collection, Locale, Page, Revision, Site
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from cms.blocks import BodyBlock
 from cms.models import Footer, SiteSettings, TerritoryIndexPage, TerritoryPage, Theme
+from cms.roles import sync_roles
 from home.models import HomePage
 from tests.conftest import soup
 
@@ -169,10 +172,17 @@ def test_territorial_agent_may_edit_only_pays_diois(locales):
     assert diois.permissions_for_user(agent).can_edit()
     assert not diois.permissions_for_user(agent).can_publish()
     assert not roannais.permissions_for_user(agent).can_edit()
+    assert [group.name for group in agent.groups.all()] == [f"Territoire – {diois.title}"]  # CC du Pays Diois
+    assert [group.name for group in editor.groups.all()] == ["Communication"]
     assert editor.has_perm("wagtailadmin.access_admin")
     assert editor.has_perm("agenda.change_registration")  # the officers manage who registered for sessions
     assert not agent.has_perm("agenda.view_registration")
     assert roannais.permissions_for_user(editor).can_publish()
+    # Every demo territory has its group and collection, and loading the demo left the roles in step.
+    territories = TerritoryPage.objects.filter(locale=fr)
+    assert Group.objects.filter(name__startswith="Territoire – ").count() == territories.count()
+    assert Collection.objects.filter(name__in=[t.title for t in territories], depth=2).count() == territories.count()
+    assert sync_roles(apps) == []
 
 
 def test_the_privacy_notice_exists_in_both_languages(client, demo):
