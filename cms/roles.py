@@ -78,6 +78,7 @@ class _Roles:
         self.Collection = apps.get_model("wagtailcore", "Collection")
         self.GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
         self.GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+        self.GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
         self.changes = []
 
     def permissions(self, pairs):
@@ -195,7 +196,16 @@ class _Roles:
         root = self.root_collection()
         if root is not None:
             self.set_collection_permissions(group, root, COMMUNICATION_COLLECTION_PERMISSIONS)
+        self.review_with_moderators(group)
         return group
+
+    def review_with_moderators(self, group):
+        """Communication approves what the territories submit: it joins every active approval task given to
+        Wagtail's "Moderators" (the default workflow), until the network's own review task replaces it."""
+        tasks = self.GroupApprovalTask.objects.filter(active=True, groups__name="Moderators").exclude(groups=group)
+        for task in tasks:
+            task.groups.add(group)
+            self.changes.append(f"+ {group.name}: reviews in task {task.name}")
 
     def members(self):
         group = self.group(MEMBERS_GROUP)

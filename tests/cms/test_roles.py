@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission
 
 from cms.roles import (
     COMMUNICATION_GROUP,
@@ -60,6 +60,8 @@ def test_the_migration_made_the_three_roles():
     collections = GroupCollectionPermission.objects.filter(group=communication)
     assert {row.collection.depth for row in collections} == {1}
     assert not Group.objects.get(name=MEMBERS_GROUP).permissions.exists()  # front end only
+    # The officers review what the territories submit, in Wagtail's default workflow for now.
+    assert communication in GroupApprovalTask.objects.get(name="Moderators approval").groups.all()
     assert sync_output() == "Roles already in step.\n"
 
 
