@@ -327,7 +327,7 @@ def superuser_client(client):
 
 
 def editor_client(client, *codenames):
-    group = Group.objects.create(name="Communication")
+    group = Group.objects.create(name="Rédaction (test)")  # not the Communication role, which has them all
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in codenames:
         group.permissions.add(
