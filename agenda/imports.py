@@ -20,12 +20,13 @@ the others go on. Every run leaves an :class:`~agenda.models.EventImportRun` wit
 import hashlib
 import json
 import logging
+import re
 from dataclasses import asdict
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape, linebreaks
+from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
@@ -109,7 +110,7 @@ class Importer:
         page.title = Truncator(event.title).chars(255)
         page.draft_title = page.title
         page.summary = Truncator(event.summary or event.description).chars(SUMMARY_LENGTH)
-        page.body = [("paragraph", linebreaks(escape(event.description)))] if event.description else []
+        page.body = [("paragraph", rich_text(event.description))] if event.description else []
         page.attendance_mode = event.attendance_mode if event.attendance_mode in AttendanceMode.values else "offline"
         page.online_link = event.online_link[:200]
         page.venue_name = event.location_name[:200]
@@ -275,3 +276,17 @@ def import_source(source, *, now=None, force=False):
     run.finished_at = timezone.now()
     run.save()
     return run
+
+
+def rich_text(text):
+    """Plain text as Wagtail's rich-text HTML: a ``<p>`` per paragraph, ``<br/>`` per line break.
+
+    Not Django's ``linebreaks``: its ``<br>`` is not what Wagtail's editor reads back (opening such a page in the
+    admin failed with "Unmatched tags: expected br, got p").
+    """
+    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n").strip())
+    return "".join(
+        "<p>" + "<br/>".join(escape(line) for line in paragraph.split("\n")) + "</p>"
+        for paragraph in paragraphs
+        if paragraph.strip()
+    )

@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 
 from django.core.management import call_command
+from django.urls import reverse
 
 from agenda.imports import import_source
 from agenda.models import DateStatus, EventPage, EventSource
@@ -341,3 +342,18 @@ def test_republishing_a_translated_import_keeps_it_unique(source_for, site_tree)
     publish(page)
     run = import_source(source, now=NOW)
     assert run.unchanged == 1
+
+
+def test_an_imported_description_opens_in_the_editor_as_paragraphs(source_for, admin_client):
+    description = "DESCRIPTION:Venez avec vos questions.\\nCafé offert.\\n\\nInscription <conseillée> & gratuite."
+    source = source_for("/lines.ics", ics(one("lines-1", extra=[description])))
+    import_source(source, now=NOW)
+
+    page = imported(source).get()
+    assert page.body.raw_data[0]["value"] == (
+        "<p>Venez avec vos questions.<br/>Café offert.</p><p>Inscription &lt;conseillée&gt; &amp; gratuite.</p>"
+    )
+    # An officer reviewing the imported draft opens it in Wagtail's rich-text editor.
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    assert "Café offert." in response.content.decode()
