@@ -11,11 +11,12 @@ import django_filters
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, LocaleColumn, TitleColumn
 from wagtail.admin.ui.tables.pages import PageStatusColumn, PageTitleColumn
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.views.reports import ReportView
@@ -115,7 +116,14 @@ class OfferIndexView(IndexView):
 TERRITORY_COLUMN = Column("territory", label=_("Territoire"), sort_key="territory__title")
 TYPE_COLUMN = Column("offer_type", label=_("Type d'offre"), sort_key="offer_type__name")
 STATUS_COLUMN = Column("status", label=_("Statut de l'offre"), accessor="get_status_display", sort_key="status")
-EXPIRY_COLUMN = DateColumn("expire_at", label=_("Expire le"), sort_key="expire_at")
+
+
+def expiry_date(page):
+    # The date itself: Wagtail's DateColumn tells the time elapsed, which reads "il y a 0 minute" for a future date.
+    return date_format(timezone.localtime(page.expire_at), "j F Y") if page.expire_at else ""
+
+
+EXPIRY_COLUMN = Column("expire_at", label=_("Expire le"), accessor=expiry_date, sort_key="expire_at")
 
 
 class OfferPageListingViewSet(PageListingViewSet):

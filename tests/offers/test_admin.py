@@ -10,6 +10,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from wagtail.models import GroupPagePermission
 
@@ -88,6 +90,17 @@ def test_listing_shows_every_offer_with_territory_type_status_and_expiry(admin_c
         assert any(heading in header for header in headers), headers
     text = table.get_text(" ", strip=True)
     assert "Pays Diois" in text and "Reprise d'entreprise" in text and "Pourvue" in text
+
+
+def test_listing_shows_a_future_expiry_as_its_date(admin_client, tree):
+    row = next(
+        row
+        for row in soup(listing(admin_client)).select("table.listing tbody tr")
+        if "Boulangerie à Die" in row.get_text()
+    )
+    expected = date_format(timezone.localtime(tree["soon"].expire_at), "j F Y")
+    assert expected in row.get_text(" ", strip=True)
+    assert "Il y a" not in row.get_text()
 
 
 def test_listing_filters_by_territory_type_and_status(admin_client, tree):
