@@ -17,7 +17,7 @@ class MembershipStatus:
     LAPSED = "lapsed"
     CHOICES = [
         (VALID, _("Adhésion valide")),
-        (LAPSING, _("Adhésion échue dans les 30 jours")),
+        (LAPSING, _("Adhésion qui prend fin dans les 30 jours")),
         (LAPSED, _("Adhésion échue")),
     ]
 
