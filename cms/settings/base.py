@@ -156,6 +156,8 @@ AXES_LOCKOUT_CALLABLE = "members.views.lockout"
 # Wagtail
 WAGTAIL_SITE_NAME = "Coopérations et mobilités ville–campagne"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# Our login form labels the password field in the editor's language (cms/admin_login.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_login.LoginForm"
 # Wagtail's database backend with each page's language rules (search/backends.py): French and English stems
 # without accents on PostgreSQL (search/migrations/0001), stem prefixes over FTS5 on SQLite.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}

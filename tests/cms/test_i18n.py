@@ -101,3 +101,11 @@ def test_server_error_page_is_self_contained_and_translated(rf, language, headin
 def test_switcher_on_the_search_page_keeps_the_query(client, site_tree):
     html = soup(client.get("/fr/recherche/?q=coworking"))
     assert switcher(html) == {"fr": "/fr/recherche/?q=coworking", "en": "/en/search/?q=coworking"}
+
+
+@pytest.mark.parametrize(("accept", "label"), [("fr-FR,fr", "Mot de passe"), ("en-GB,en", "Password")])
+def test_the_admin_login_labels_the_password_in_the_editors_language(client, accept, label):
+    page = soup(client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE=accept))
+    field = page.select_one("input[name=password]")
+    # (the asterisk is the required mark)
+    assert page.select_one(f"label[for={field['id']}]").get_text(strip=True).rstrip("*") == label
