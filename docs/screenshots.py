@@ -49,35 +49,35 @@ class Shot:
     highlight: str = ""  # a CSS selector framed in red
 
 
+NEW_OFFER = "Épicerie de village à reprendre à Châtillon-en-Diois"
+FOOTER_MORE = "footer [data-w-dropdown-target='toggle']"  # the arrow next to "Enregistrer le brouillon"
+FOOTER_MENU = "footer .w-dropdown__content"
+HEADER_MORE = "#w-slim-header-buttons [data-w-dropdown-target='toggle']"  # the "⋮" of the page's header
+
+
 # fmt: off
 SHOTS = [
     # Se connecter, le tableau de bord
     Shot("connexion", "", "/admin/login/", clip="main"),
     Shot("tableau-de-bord", "redaction", "/admin/"),
     Shot("tableau-de-bord-agent", "agent-diois", "/admin/"),
-    # Publier une offre (agent du Pays Diois)
-    Shot("offre-explorateur", "agent-diois", "{territory_explore}", highlight=".w-header .w-dropdown, a[href*='add_subpage']"),
+    # Publier une offre (l'agent du Pays Diois)
+    Shot("offre-explorateur", "agent-diois", "{territory_explore}", highlight="a[href$='/add_subpage/']"),
     Shot("offre-choisir-type", "agent-diois", "{territory_add_subpage}", clip="main"),
-    Shot("offre-formulaire", "agent-diois", "{offer_add}",
-         steps=(("fill", "#id_title", "Reprise d'une boulangerie à Luc-en-Diois"),)),
+    Shot("offre-formulaire", "agent-diois", "{offer_add}", steps=(("fill", "#id_title", NEW_OFFER),)),
     Shot("offre-onglets", "agent-diois", "{offer_edit}", clip="[role=tablist]"),
     Shot("offre-soumettre", "agent-diois", "{offer_add}",
-         steps=(("fill", "#id_title", "Reprise d'une boulangerie à Luc-en-Diois"),
-                ("click", "footer [data-w-dropdown-target='toggle']")),
-         highlight="footer [role=menu], footer .w-dropdown__content"),
+         steps=(("fill", "#id_title", NEW_OFFER), ("click", FOOTER_MORE)), highlight=FOOTER_MENU),
     # Publier un événement
-    Shot("evenement-dates", "agent-diois", "{event_edit}#tab-dates",
-         steps=(("click", "a[href='#tab-dates']"),)),
-    Shot("evenement-inscription", "redaction", "{session_edit}#tab-inscription",
-         steps=(("click", "a[href='#tab-inscription']"),)),
+    Shot("evenement-dates", "agent-diois", "{event_edit}", steps=(("click", "#tab-label-dates"),)),
+    Shot("evenement-inscription", "redaction", "{session_edit}", steps=(("click", "#tab-label-inscription"),)),
     # Inscrire l'agenda d'un territoire (flux)
     Shot("flux-liste", "redaction", "{sources_list}"),
     Shot("flux-formulaire", "redaction", "{source_edit}", clip="main"),
     Shot("flux-imports", "redaction", "{source_import}"),
     # Traduire une page
-    Shot("traduire-menu", "redaction", "{offer_edit}",
-         steps=(("click", ".w-slim-header [aria-label='Actions'], .w-slim-header button[aria-label*='ctions']"),),
-         highlight="a[href*='/localize/submit/page/'], a[href*='translate']"),
+    Shot("traduire-menu", "redaction", "{submitted_edit}", steps=(("click", HEADER_MORE),),
+         highlight="a[href*='/localize/submit/page/']"),
     Shot("traduire-editeur", "redaction", "{offer_translation_edit}"),
     # Gérer les adhérents
     Shot("adherents-organisations", "redaction", "{organisations}"),
@@ -87,12 +87,14 @@ SHOTS = [
     Shot("inscriptions-liste", "redaction", "{registrations}"),
     Shot("inscriptions-session", "redaction", "{session_registrations}"),
     # Relire et publier ce que les territoires proposent
-    Shot("relecture-tableau-de-bord", "redaction", "/admin/", clip="#moderation-by-territory, section:has(#moderation-by-territory)"),
-    Shot("relecture-page", "redaction", "{review_edit}",
-         steps=(("click", "footer [data-w-dropdown-target='toggle']"),)),
-    # Programmer la publication et l'expiration
-    Shot("publication-dates", "redaction", "{offer_edit}#tab-publication",
-         steps=(("click", "a[href='#tab-publication']"),)),
+    Shot("relecture-par-territoire", "redaction", "/admin/", clip="#moderation-by-territory-section"),
+    Shot("relecture-a-relire", "redaction", "/admin/", clip="#awaiting-review-section"),
+    Shot("relecture-page", "redaction", "{submitted_edit}", steps=(("click", FOOTER_MORE),), highlight=FOOTER_MENU),
+    # Programmer la publication et l'expiration ; les actions groupées
+    Shot("publication-programmer", "redaction", "{offer_edit}",
+         steps=(("click", "[data-side-panel-toggle='status']"),
+                ("click", "button[data-a11y-dialog-show='schedule-publishing-dialog']"))),
+    Shot("offres-liste", "redaction", "{offers}"),
 ]
 # fmt: on
 
@@ -121,24 +123,46 @@ def load_demo():
         user.save(update_fields=["password"])
 
 
-def import_demo_feed(base_url):
-    """The demo feed of Pays Diois, served by this server: its events arrive as drafts awaiting review."""
+def prepare(base_url):
+    """What the demo does not hold but the guide shows: the feed of Pays Diois imported (served by this server,
+    its events arrive as drafts awaiting review), and an offer the agent submitted for review."""
+    from django.contrib.auth import get_user_model
+
     from agenda.demo_content import DEMO_SOURCE_NAME
     from agenda.imports import import_source
     from agenda.models import EventSource
+    from cms.models import TerritoryPage
+    from offers.models import OfferPage, OfferType
 
     source = EventSource.objects.get(name=DEMO_SOURCE_NAME)
     source.url = f"{base_url}/static/agenda/demo/pays-diois.ics"
     source.save(update_fields=["url"])
     run = import_source(source, force=True)
-    print(f"  demo feed imported: {run.status} {run.summary} {run.error}")  # noqa: T201
+    print(f"  demo feed imported: {run.get_status_display()}, {run.summary} {run.error}")  # noqa: T201
+    # The address a territory would give, rather than this server's port, which changes at every run.
+    source.url = "https://agenda.example.org/pays-diois.ics"
+    source.save(update_fields=["url"])
+
+    agent = get_user_model().objects.get(username="agent-diois")
+    diois = TerritoryPage.objects.get(slug="pays-diois", locale__language_code="fr")
+    offer = OfferPage(
+        title=NEW_OFFER,
+        slug="epicerie-a-reprendre-chatillon-en-diois",
+        summary="Épicerie et dépôt de pain au cœur du village, clientèle fidèle, logement à l'étage.",
+        offer_type=OfferType.objects.filter(locale=diois.locale).order_by("pk").first(),
+        commune="Châtillon-en-Diois",
+        postcode="26410",
+        owner=agent,
+        live=False,
+    )
+    diois.add_child(instance=offer)
+    offer.save_revision(user=agent)
+    offer.get_workflow().start(offer, user=agent)
 
 
 def targets():
     """The addresses the shots name, looked up in the demo (ids change with each database)."""
     from django.urls import reverse
-
-    from wagtail.models import Page
 
     from agenda.demo_content import DEMO_SOURCE_NAME
     from agenda.demo_content.registrations import SESSION_SLUG
@@ -156,7 +180,7 @@ def targets():
     session = EventPage.objects.get(slug=SESSION_SLUG, locale__language_code="fr")
     source = EventSource.objects.get(name=DEMO_SOURCE_NAME)
     translation = offer.get_translations().filter(locale__language_code="en").first()
-    in_review = Page.objects.filter(_workflow_states__status="in_progress").order_by("path").first()
+    submitted = OfferPage.objects.get(slug="epicerie-a-reprendre-chatillon-en-diois", locale=diois.locale)
 
     def edit(page):
         return reverse("wagtailadmin_pages:edit", args=[page.pk]) if page else "/admin/"
@@ -177,7 +201,8 @@ def targets():
         "people": reverse("members_people:index"),
         "registrations": reverse("agenda_registrations:index"),
         "session_registrations": reverse("agenda_registrations:date", args=[session.dates.order_by("start")[0].pk]),
-        "review_edit": edit(in_review),
+        "submitted_edit": edit(submitted),
+        "offers": reverse("offres:index"),
     }
 
 
@@ -224,7 +249,10 @@ def log_in(context, base_url, account):
 
 
 def take(page, shot, base_url, urls):
+    page.set_default_timeout(10_000)
     page.goto(base_url + shot.url.format(**urls), wait_until="networkidle")
+    # Avatars come from Gravatar, which is not asked: no broken image in the shots.
+    page.add_style_tag(content="[class*=avatar] img { visibility: hidden; }")
     for action, selector, *args in shot.steps:
         locator = page.locator(selector).first
         if action == "click":
@@ -304,7 +332,7 @@ def main(argv):
         print("Loading the demo in a temporary database (about a minute)…")  # noqa: T201
         load_demo()
         with Server() as server:
-            import_demo_feed(server.url)
+            prepare(server.url)
             urls = targets()
             from django.db import connections
 
