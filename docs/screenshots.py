@@ -49,7 +49,8 @@ class Shot:
     highlight: str = ""  # a CSS selector framed in red
 
 
-NEW_OFFER = "Épicerie de village à reprendre à Châtillon-en-Diois"
+NEW_OFFER = "Épicerie à reprendre à Menglon"
+NEW_OFFER_SUMMARY = "Épicerie et dépôt de pain au cœur du village, clientèle fidèle, logement à l'étage."
 FOOTER_MORE = "footer [data-w-dropdown-target='toggle']"  # the arrow next to "Enregistrer le brouillon"
 FOOTER_MENU = "footer .w-dropdown__content"
 HEADER_MORE = "#w-slim-header-buttons [data-w-dropdown-target='toggle']"  # the "⋮" of the page's header
@@ -64,7 +65,8 @@ SHOTS = [
     # Publier une offre (l'agent du Pays Diois)
     Shot("offre-explorateur", "agent-diois", "{territory_explore}", highlight="a[href$='/add_subpage/']"),
     Shot("offre-choisir-type", "agent-diois", "{territory_add_subpage}", clip="main"),
-    Shot("offre-formulaire", "agent-diois", "{offer_add}", steps=(("fill", "#id_title", NEW_OFFER),)),
+    Shot("offre-formulaire", "agent-diois", "{offer_add}",
+         steps=(("fill", "#id_title", NEW_OFFER), ("fill", "#id_summary", NEW_OFFER_SUMMARY))),
     Shot("offre-onglets", "agent-diois", "{offer_edit}", clip="[role=tablist]"),
     Shot("offre-soumettre", "agent-diois", "{offer_add}",
          steps=(("fill", "#id_title", NEW_OFFER), ("click", FOOTER_MORE)), highlight=FOOTER_MENU),
@@ -147,10 +149,10 @@ def prepare(base_url):
     diois = TerritoryPage.objects.get(slug="pays-diois", locale__language_code="fr")
     offer = OfferPage(
         title=NEW_OFFER,
-        slug="epicerie-a-reprendre-chatillon-en-diois",
-        summary="Épicerie et dépôt de pain au cœur du village, clientèle fidèle, logement à l'étage.",
+        slug="epicerie-a-reprendre-menglon",
+        summary=NEW_OFFER_SUMMARY,
         offer_type=OfferType.objects.filter(locale=diois.locale).order_by("pk").first(),
-        commune="Châtillon-en-Diois",
+        commune="Menglon",
         postcode="26410",
         owner=agent,
         live=False,
@@ -180,7 +182,7 @@ def targets():
     session = EventPage.objects.get(slug=SESSION_SLUG, locale__language_code="fr")
     source = EventSource.objects.get(name=DEMO_SOURCE_NAME)
     translation = offer.get_translations().filter(locale__language_code="en").first()
-    submitted = OfferPage.objects.get(slug="epicerie-a-reprendre-chatillon-en-diois", locale=diois.locale)
+    submitted = OfferPage.objects.get(slug="epicerie-a-reprendre-menglon", locale=diois.locale)
 
     def edit(page):
         return reverse("wagtailadmin_pages:edit", args=[page.pk]) if page else "/admin/"

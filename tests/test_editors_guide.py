@@ -72,3 +72,9 @@ def test_the_guide_is_in_french_and_marks_what_waits_for_other_branches():
     ]:
         assert heading in text
     assert text.count("<!-- à vérifier après fusion -->") >= 4
+
+
+def test_no_screenshot_is_left_over_from_a_removed_shot():
+    taken = {f"{shot.name}.png" for shot in script_shots()}
+    on_disk = {path.name for path in (DOCS / "images" / "editors").glob("*.png")}
+    assert on_disk <= taken, f"delete the screenshots no shot takes any more: {sorted(on_disk - taken)}"
