@@ -78,3 +78,16 @@ def test_no_screenshot_is_left_over_from_a_removed_shot():
     taken = {f"{shot.name}.png" for shot in script_shots()}
     on_disk = {path.name for path in (DOCS / "images" / "editors").glob("*.png")}
     assert on_disk <= taken, f"delete the screenshots no shot takes any more: {sorted(on_disk - taken)}"
+
+
+def github_anchor(heading):
+    """The anchor GitHub and most Markdown renderers give a heading: lower case, punctuation dropped, spaces to -."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_every_link_of_the_table_of_contents_reaches_a_heading():
+    text = GUIDE.read_text(encoding="utf-8")
+    anchors = {github_anchor(line.lstrip("#")) for line in text.splitlines() if line.startswith("## ")}
+    links = re.findall(r"\]\(#([^)]+)\)", text)
+    assert links
+    assert [link for link in links if link not in anchors] == []
