@@ -16,7 +16,7 @@ CHROMIUM ?= /usr/bin/chromium
 # demo once. `make test PARALLEL=` runs everything in one process.
 PARALLEL ?= -n auto --dist loadgroup
 
-.PHONY: help install run demo serve test test-sqlite test-postgres test-browser chromium lint format messages migrations-check bench clean
+.PHONY: help install run demo serve test test-sqlite test-postgres test-browser chromium lint format messages migrations-check bench screenshots clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -80,6 +80,9 @@ messages: install ## Regenerate and compile the translation catalogues (needs ge
 
 bench: install ## Measure response times of the main pages on the demo content
 	$(PY) -m tests.bench
+
+screenshots: install chromium ## Retake the editors' guide screenshots (docs/images/editors/) from the demo, in a temporary database
+	$(PY) docs/screenshots.py
 
 clean: ## Remove the virtualenv, the SQLite database, collected static and media
 	rm -rf $(VENV) db.sqlite3 static_collected media
