@@ -1,0 +1,224 @@
+"""The translation workflow: untranslated pages stay off /en/, the status report, the batch PO export/import."""
+
+import io
+import zipfile
+
+import polib
+import pytest
+
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+
+from wagtail.models import Page
+from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation
+from wagtail_localize.operations import TranslationCreator
+from wagtail_localize.synctree import create_aliases_for_new_page
+
+from cms.translations.po import export_zip, import_upload, pages_to_translate
+from cms.translations.status import MISSING, OUTDATED, UP_TO_DATE, source_pages, with_translation_status
+from tests.conftest import publish, soup
+from tests.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory, UserFactory
+
+SECRET = "Zythologie"  # a French word no English page contains
+
+
+def french_page(parent, **fields):
+    fields.setdefault("title", f"{SECRET} rurale")
+    fields.setdefault("slug", "zythologie")
+    fields.setdefault("summary", f"La {SECRET} à la campagne.")
+    page = StandardPageFactory(parent=parent, **fields)
+    return publish(page)
+
+
+def submit(page, en):
+    """The "Translate this page" action, as the admin's submit view runs it."""
+    TranslationCreator(None, [en]).create_translations(page)
+    return page.get_translation(en).specific
+
+
+def english_is_clean(client, url):
+    """The English URL answers 404 and no English listing names the French page."""
+    assert client.get(url).status_code == 404
+    assert SECRET not in client.get("/sitemap.xml").content.decode()
+    assert SECRET not in client.get("/en/search/?q=rurale").content.decode()
+    assert SECRET not in client.get("/en/").content.decode()
+    return True
+
+
+def translate_all(translation, prefix="EN "):
+    """Fill every string of ``translation`` through a polib PO file, like a translator's tool."""
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = prefix + entry.msgid if entry.msgctxt != "slug" else "zythology"
+    return po
+
+
+# 1. Untranslated pages do not go live in French under /en/
+
+
+def test_translate_this_page_makes_an_english_draft_not_served(client, site_tree):
+    page = french_page(site_tree.home)
+    english = submit(page, site_tree.en)
+
+    assert not english.live
+    assert english.title == page.title  # French text, waiting for its translation
+    assert english_is_clean(client, english.url_path.replace("/home/", "/en/", 1))
+
+
+def test_untranslated_parent_copied_as_alias_is_not_live(client, site_tree):
+    news = publish(NewsIndexPageFactory(parent=site_tree.home, title=f"{SECRET} actualités", slug="actu"))
+    item = publish(NewsPageFactory(parent=news, title="Une nouvelle", slug="une-nouvelle"))
+
+    submit(item, site_tree.en)
+
+    alias = news.get_translation(site_tree.en)
+    assert alias.alias_of_id == news.pk
+    assert not alias.live
+    assert english_is_clean(client, "/en/actu/")
+
+
+def test_synchronised_tree_alias_of_a_new_french_page_stays_offline(client, site_tree):
+    LocaleSynchronization.objects.create(locale=site_tree.en, sync_from=site_tree.fr)
+    page = StandardPageFactory(parent=site_tree.home, title=f"{SECRET} rurale", slug="zythologie")
+    create_aliases_for_new_page(page)  # Wagtail's after_create_page hook, as the admin's add view runs it
+
+    publish(page)  # Wagtail publishes the aliases of a published page (Page.update_aliases)
+
+    alias = page.get_translation(site_tree.en)
+    assert alias.alias_of_id == page.pk
+    assert not alias.live
+    assert english_is_clean(client, "/en/zythologie/")
+
+
+def test_new_french_page_under_translated_parent_through_the_admin(admin_client, client, site_tree):
+    news = publish(NewsIndexPageFactory(parent=site_tree.home, title="Actualités", slug="actualites"))
+    news_en = submit(news, site_tree.en)
+    news_en.title, news_en.slug = "News", "news"
+    news_en.save_revision().publish()
+    item = publish(NewsPageFactory(parent=news, title=f"{SECRET} rurale", slug="zythologie"))
+
+    # "Sync translated pages" on the parent, then "Translate this page" on the new child, both without publishing.
+    source = Translation.objects.get(target_locale=site_tree.en, source__object_id=news.translation_key).source
+    response = admin_client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {})
+    assert response.status_code == 302
+    response = admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[item.pk]), {"locales": [site_tree.en.pk]}
+    )
+    assert response.status_code == 302
+
+    english = item.get_translation(site_tree.en)
+    assert english.get_parent().pk == news_en.pk
+    assert not english.live
+    assert english_is_clean(client, "/en/news/zythologie/")
+
+
+# 2. The status of each French page
+
+
+def statuses(site_tree):
+    pages = with_translation_status(source_pages(site_tree.fr), site_tree.en)
+    return {page.pk: page.translation_status for page in pages}
+
+
+def test_status_follows_the_translation(site_tree):
+    page = french_page(site_tree.home)
+    assert statuses(site_tree)[page.pk] == MISSING
+    assert statuses(site_tree)[site_tree.home.pk] == UP_TO_DATE  # translated by hand, after the French
+
+    translation_page = submit(page, site_tree.en)
+    assert statuses(site_tree)[page.pk] == MISSING  # a draft is not a translation yet
+
+    translation = Translation.objects.get(source__object_id=page.translation_key)
+    assert translation.import_po(translate_all(translation)) == []
+    translation.save_target(publish=False)
+    translation_page.refresh_from_db()
+    translation_page.get_latest_revision().publish()
+    assert statuses(site_tree)[page.pk] == UP_TO_DATE
+
+    page.summary = "Un nouveau résumé."
+    publish(page)
+    assert statuses(site_tree)[page.pk] == OUTDATED  # French changed, not synced
+
+    translation.source.update_from_db()  # "Sync translated pages" without publishing
+    assert statuses(site_tree)[page.pk] == OUTDATED  # a new string waits for its English
+    total, translated = translation.get_progress()
+    assert translated == total - 1
+
+
+def test_status_of_the_alias_is_missing(site_tree):
+    LocaleSynchronization.objects.create(locale=site_tree.en, sync_from=site_tree.fr)
+    page = french_page(site_tree.home)
+    assert statuses(site_tree)[page.pk] == MISSING
+
+
+# 3. Batch PO export and import
+
+
+def po_files(data):
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: polib.pofile(archive.read(name).decode()) for name in archive.namelist()}
+
+
+def test_export_lists_the_untranslated_strings_of_missing_pages(site_tree):
+    page = french_page(site_tree.home)
+
+    data, names = export_zip(pages_to_translate(site_tree.fr, site_tree.en), site_tree.en)
+
+    assert names == [f"{page.pk}-zythologie.po"]  # the English home, translated by hand, is up to date
+    po = po_files(data)[names[0]]
+    assert {entry.msgid for entry in po} >= {page.title, page.summary}
+    assert all(entry.msgstr == "" for entry in po)
+    assert not page.get_translation(site_tree.en).live  # the export prepared a draft, published nothing
+
+
+def test_import_fills_the_strings_and_publishes_english_text(client, site_tree):
+    page = french_page(site_tree.home)
+    data, names = export_zip(pages_to_translate(site_tree.fr, site_tree.en), site_tree.en)
+    po = po_files(data)[names[0]]
+    for entry in po:
+        entry.msgstr = "zythology" if entry.msgctxt == "slug" else entry.msgid.replace(SECRET, "Beerology")
+
+    [report] = import_upload("page.po", str(po).encode(), publish=True)
+
+    assert report.ok and report.published and report.refused == []
+    assert report.applied == len(po)
+    english = page.get_translation(site_tree.en)
+    assert english.live
+    response = client.get(english.url)
+    assert response.status_code == 200
+    assert "Beerology rurale" in soup(response).h1.get_text()
+    assert SECRET not in response.content.decode()
+    assert statuses(site_tree)[page.pk] == UP_TO_DATE
+
+
+def test_import_reports_refused_files_and_strings_without_partial_writes(site_tree):
+    page = french_page(site_tree.home)
+    data, names = export_zip(pages_to_translate(site_tree.fr, site_tree.en), site_tree.en)
+    good = po_files(data)[names[0]]
+    for entry in good:
+        entry.msgstr = "EN " + entry.msgid
+    good.append(polib.POEntry(msgid="Un texte disparu", msgctxt="summary", msgstr="A lost text"))
+    unknown = polib.POFile()
+    unknown.metadata = {"X-WagtailLocalize-TranslationID": "00000000-0000-0000-0000-000000000000"}
+    unknown.append(polib.POEntry(msgid="x", msgstr="y"))
+    bad_html = polib.POFile()
+    bad_html.metadata = dict(good.metadata)
+    bad_html.append(polib.POEntry(msgid=page.title, msgctxt="title", msgstr="EN <a href='x'>"))
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("good.po", str(good))
+        out.writestr("unknown.po", str(unknown))
+        out.writestr("broken.po", 'msgid "a"\nmsgstr "b"\nnot po at all\n')
+        out.writestr("notes.txt", "hello")
+
+    reports = {report.name: report for report in import_upload("batch.zip", archive.getvalue())}
+
+    assert reports["good.po"].ok
+    assert reports["good.po"].applied == len(good) - 1
+    assert [reason for _, reason in reports["good.po"].refused] == ["texte français qui n'est plus sur la page"]
+    assert "inconnue" in reports["unknown.po"].error
+    assert "Syntaxe" in reports["broken.po"].error
+    assert reports["notes.txt"].error
+    assert not page.get_translation(site_tree.en).live  # not published unless asked
+    assert import_upload("junk.zip", b"not a zip")[0].error
+    assert import_upload("junk.po", b"\xff\xfe\x00garbage")[0].error
