@@ -6,18 +6,25 @@ import zipfile
 import polib
 import pytest
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from wagtail.models import Page
-from wagtail_localize.models import LocaleSynchronization, StringTranslation, Translation
+from wagtail_localize.models import LocaleSynchronization, Translation
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from cms.roles import COMMUNICATION_GROUP, territory_group_name
 from cms.translations.po import export_zip, import_upload, pages_to_translate
 from cms.translations.status import MISSING, OUTDATED, UP_TO_DATE, source_pages, with_translation_status
 from tests.conftest import publish, soup
-from tests.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory, UserFactory
+from tests.factories import (
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+    TerritoryIndexPageFactory,
+    TerritoryPageFactory,
+    UserFactory,
+)
 
 SECRET = "Zythologie"  # a French word no English page contains
 
@@ -222,3 +229,112 @@ def test_import_reports_refused_files_and_strings_without_partial_writes(site_tr
     assert not page.get_translation(site_tree.en).live  # not published unless asked
     assert import_upload("junk.zip", b"not a zip")[0].error
     assert import_upload("junk.po", b"\xff\xfe\x00garbage")[0].error
+
+
+# The admin report and the PO views
+
+
+REPORT = "/admin/reports/traductions/"
+QUERY_BUDGET = 15  # the same at 5 and 50 pages: session, user, permissions, count, one page of rows
+
+
+@pytest.fixture
+def officer(client, site_tree):
+    user = UserFactory(username="communication-test")
+    user.groups.add(Group.objects.get(name=COMMUNICATION_GROUP))
+    client.force_login(user)
+    return user
+
+
+def report_rows(response):
+    rows = soup(response).select("table.listing tbody tr")
+    return {row.select_one("td").get_text(" ", strip=True): row for row in rows}
+
+
+def test_report_lists_each_french_page_with_its_status_and_links(client, officer, site_tree):
+    missing = french_page(site_tree.home, title="Page sans traduction", slug="sans")
+    done = french_page(site_tree.home, title="Page traduite", slug="traduite")
+    english = submit(done, site_tree.en)
+    translation = Translation.objects.get(source__object_id=done.translation_key)
+    translation.import_po(translate_all(translation))
+    translation.save_target(publish=False)
+    english.refresh_from_db()
+    english.get_latest_revision().publish()
+    done.summary = "Changé."
+    publish(done)
+
+    response = client.get(REPORT)
+
+    assert response.status_code == 200
+    rows = report_rows(response)
+    assert "manquante" in rows["Page sans traduction"].get_text()
+    assert "Traduire cette page" in rows["Page sans traduction"].get_text()
+    assert "à mettre à jour" in rows["Page traduite"].get_text()
+    links = {a.get_text(strip=True): a["href"] for a in rows["Page traduite"].select("a")}
+    assert links["Modifier la page française"] == reverse("wagtailadmin_pages:edit", args=[done.pk])
+    assert links["Ouvrir la traduction"] == reverse("wagtailadmin_pages:edit", args=[english.pk])
+    assert "à jour" in rows["Accueil"].get_text()
+
+    filtered = report_rows(client.get(REPORT, {"status": MISSING}))
+    assert set(filtered) == {"Page sans traduction"}
+    assert missing.pk
+    by_type = report_rows(client.get(REPORT, {"page_type": "home.homepage"}))
+    assert set(by_type) == {"Accueil"}
+    assert client.get(REPORT, {"status": "nonsense", "page_type": "x.y"}).status_code == 200
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_report_queries_are_bounded(client, officer, site_tree, size, django_assert_max_num_queries):
+    for index in range(size):
+        page = french_page(site_tree.home, title=f"Page {index}", slug=f"page-{index}")
+        if index % 2:
+            submit(page, site_tree.en)
+    client.get(REPORT)  # warm the content types and the session
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        response = client.get(REPORT)
+    assert len(report_rows(response)) == min(size + 1, 50)  # 50 a page
+
+
+@pytest.fixture
+def agent(client, site_tree):
+    index = TerritoryIndexPageFactory(parent=site_tree.home, locale=site_tree.fr)
+    publish(TerritoryPageFactory(parent=index, locale=site_tree.fr, title="Pays Diois"))
+    user = UserFactory(username="agent-test")
+    user.groups.add(Group.objects.get(name=territory_group_name("Pays Diois")))
+    client.force_login(user)
+    return user
+
+
+@pytest.mark.parametrize("url", [REPORT, REPORT + "export-po/", REPORT + "import-po/"])
+def test_territorial_agent_is_refused(client, agent, url):
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 302
+        assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_admin_export_then_import_publishes_the_english_page(client, officer, site_tree):
+    page = french_page(site_tree.home)
+    assert "1 page française" in client.get(REPORT + "export-po/").content.decode()
+
+    response = client.post(REPORT + "export-po/", {"page_type": ""})
+
+    assert response["Content-Type"] == "application/zip"
+    [(name, po)] = po_files(response.content).items()
+    for entry in po:
+        entry.msgstr = "zythology" if entry.msgctxt == "slug" else entry.msgid.replace(SECRET, "Beerology")
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr(name, str(po))
+        out.writestr("broken.po", 'msgid "a"\nmsgstr "b"\nnot po at all\n')
+    upload = io.BytesIO(archive.getvalue())
+    upload.name = "retour.zip"
+
+    response = client.post(REPORT + "import-po/", {"file": upload, "publish": "on"})
+
+    assert response.status_code == 200
+    results = soup(response).select(".translation-import-results tbody tr")
+    assert [row.select_one("td").get_text(strip=True) for row in results] == [name, "broken.po"]
+    assert "publiée" in results[0].get_text()
+    assert "Syntaxe PO invalide" in results[1].get_text()
+    english = page.get_translation(site_tree.en)
+    assert english.live and english.title == "Beerology rurale"
