@@ -7,6 +7,7 @@ import polib
 import pytest
 
 from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from wagtail_localize.models import LocaleSynchronization, Translation
@@ -338,3 +339,30 @@ def test_admin_export_then_import_publishes_the_english_page(client, officer, si
     assert "Syntaxe PO invalide" in results[1].get_text()
     english = page.get_translation(site_tree.en)
     assert english.live and english.title == "Beerology rurale"
+
+
+def test_commands_export_then_import(tmp_path, client, site_tree):
+    page = french_page(site_tree.home)
+    out = tmp_path / "out.zip"
+    stdout = io.StringIO()
+
+    call_command("export_translations", str(out), locale="en", stdout=stdout)
+
+    assert "1 fichier(s) PO" in stdout.getvalue()
+    [(name, po)] = po_files(out.read_bytes()).items()
+    for entry in po:
+        entry.msgstr = "zythology" if entry.msgctxt == "slug" else entry.msgid.replace(SECRET, "Beerology")
+    po_path = tmp_path / name
+    po.save(str(po_path))
+    stdout = io.StringIO()
+
+    call_command("import_translations", str(po_path), publish=True, stdout=stdout)
+
+    assert f"{name} : {len(po)} texte(s) appliqué(s)" in stdout.getvalue()
+    assert "Beerology rurale" in client.get(page.get_translation(site_tree.en).url).content.decode()
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "a"\nmsgstr "b"\nnot po at all\n')
+    with pytest.raises(CommandError):
+        call_command("import_translations", str(broken), stdout=io.StringIO())
+    with pytest.raises(CommandError):
+        call_command("export_translations", str(out), locale="de", stdout=io.StringIO())
