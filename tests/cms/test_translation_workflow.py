@@ -120,6 +120,35 @@ def test_new_french_page_under_translated_parent_through_the_admin(admin_client,
     assert english_is_clean(client, "/en/news/zythologie/")
 
 
+def test_saving_a_translation_draft_leaves_the_live_english_page_as_published(client, site_tree):
+    page = french_page(site_tree.home)
+    english = submit(page, site_tree.en)
+    translation = Translation.objects.get(source__object_id=page.translation_key)
+    translation.import_po(translate_all(translation))
+    translation.save_target(publish=False)
+    english.refresh_from_db()
+    english.get_latest_revision().publish()
+    assert "EN Zythologie rurale" in soup(client.get(english.url)).h1.get_text()
+    page.summary = "Un résumé tout neuf, en français seulement."
+    publish(page)
+
+    translation.source.update_from_db()  # "Sync translated pages", then the editor's "Save draft"
+    translation.save_target(publish=False)
+
+    english.refresh_from_db()
+    assert english.live and english.has_unpublished_changes
+    assert english.get_latest_revision().as_object().summary == page.summary  # the draft, French fallback
+    body = client.get(english.url).content.decode()
+    assert "tout neuf" not in body
+    assert f"EN La {SECRET} à la campagne." in body
+
+    translation.import_po(translate_all(translation))
+    translation.save_target(publish=False)
+    english.refresh_from_db()
+    english.get_latest_revision().publish()  # publishing the completed translation
+    assert "EN Un résumé tout neuf" in client.get(english.url).content.decode()
+
+
 # 2. The status of each French page
 
 
