@@ -342,6 +342,26 @@ def test_territorial_agent_is_refused(client, agent, url):
         assert response["Location"] == reverse("wagtailadmin_home")
 
 
+def test_the_reports_menu_offers_the_report_to_officers_only(client, site_tree):
+    officer = UserFactory(username="communication-menu")
+    officer.groups.add(Group.objects.get(name=COMMUNICATION_GROUP))
+    agent = UserFactory(username="agent-menu")
+    index = TerritoryIndexPageFactory(parent=site_tree.home, locale=site_tree.fr)
+    publish(TerritoryPageFactory(parent=index, locale=site_tree.fr, title="Roannais"))
+    agent.groups.add(Group.objects.get(name=territory_group_name("Roannais")))
+    client.force_login(officer)
+    assert REPORT in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(agent)
+    assert REPORT not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_import_form_without_a_file_shows_an_error(client, officer):
+    response = client.post(REPORT + "import-po/", {})
+    assert response.status_code == 200
+    assert soup(response).select(".error-message, .w-field__errors")
+    assert not soup(response).select(".translation-import-results")
+
+
 def test_admin_export_then_import_publishes_the_english_page(client, officer, site_tree):
     page = french_page(site_tree.home)
     assert "1 page française" in client.get(REPORT + "export-po/").content.decode()
