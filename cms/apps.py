@@ -13,3 +13,4 @@ class CmsConfig(AppConfig):
             content_cache,  # noqa: F401 - connects the receivers that replace the content version
             signals,  # noqa: F401 - a new territory page gets its group and collection
         )
+        from cms.translations import guards  # noqa: F401 - no French text goes live under /en/ (aliases, drafts)
