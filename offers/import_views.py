@@ -88,7 +88,7 @@ class UploadForm(forms.Form):
     def __init__(self, *args, territories, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["territory"].queryset = territories
-        if len(territories) == 1:
+        if len(territories) == 1:  # an agent's own territory, chosen already
             self.fields["territory"].initial = territories[0].pk
             self.fields["territory"].empty_label = None
 
@@ -166,7 +166,8 @@ def _render(request, template, title, context, crumbs, buttons=()):
 
 @require_http_methods(["GET", "POST"])
 def upload(request):
-    territories = list(importable_territories(request.user))
+    queryset = importable_territories(request.user)
+    territories = list(queryset)
     if not territories:
         return _forbidden(request)
     initial = {}
@@ -175,7 +176,7 @@ def upload(request):
         if chosen is None:
             return _forbidden(request)
         initial["territory"] = chosen.pk
-    form = UploadForm(request.POST or None, request.FILES or None, territories=territories, initial=initial)
+    form = UploadForm(request.POST or None, request.FILES or None, territories=queryset, initial=initial)
     if request.method == "POST" and form.is_valid():
         territory = form.cleaned_data["territory"]
         if _territory_for(request.user, territory.pk) is None:
@@ -201,6 +202,8 @@ def upload(request):
 def _checked(request, token):
     """The pending file of ``token`` read and checked again: ``(entry, territory, checked, response)``; when
     ``response`` is set, answer it instead (expired file, lost permission, file no longer readable)."""
+    if not importable_territories(request.user).exists():
+        return None, None, None, _forbidden(request)
     entry = _pending(request, token)
     if entry is None:
         messages.warning(request, _("Ce fichier n'est plus en attente : envoyez-le à nouveau."))

@@ -65,10 +65,9 @@ def parse_decimal(value, max_digits=12, decimal_places=2):
         raise CellError(_("« %(value)s » n'est pas un nombre.") % {"value": value})
     if number < 0:
         raise CellError(_("le montant ne peut pas être négatif."))
-    number = number.quantize(Decimal(1).scaleb(-decimal_places))
     if number >= Decimal(10) ** (max_digits - decimal_places):
         raise CellError(_("« %(value)s » est trop grand.") % {"value": value})
-    return number
+    return number.quantize(Decimal(1).scaleb(-decimal_places))
 
 
 def parse_amount(max_digits):
