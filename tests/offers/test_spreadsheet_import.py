@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 
 from offers.models import OfferPage, OfferStatus
-from offers.spreadsheet import COLUMNS, read_table
+from offers.spreadsheet import COLUMNS, importing, read_table
 from offers.spreadsheet.columns import CellError, parse_date, parse_decimal, parse_postcode
 from tests.conftest import soup
 from tests.factories import (
@@ -250,7 +250,11 @@ def test_a_csv_import_writes_drafts_under_the_territory_with_their_fields(admin,
     revision = offer.latest_revision
     assert revision.user_id == admin.user.pk
     assert revision.as_object().sectors.count() == 2
+    assert (offer.draft_title, offer.latest_revision_created_at) == (offer.title, revision.created_at)
     assert PageLogEntry.objects.filter(page=offer, action="wagtail.create", user=admin.user).exists()
+    edit = admin.get(reverse("wagtailadmin_pages:edit", args=[offer.pk]))  # the draft opens in the editor
+    assert edit.status_code == 200
+    assert soup(edit).select_one("input[name=title]")["value"] == "Boulangerie à reprendre"
     assert not OfferPage.objects.filter(title="Boulangerie à reprendre").live().exists()
 
 
@@ -320,16 +324,16 @@ def test_a_failure_in_the_middle_of_the_import_leaves_no_page(admin, world, monk
     file = csv_file([good(n) for n in range(2, 6)])
     preview = admin.get(upload(admin, world["diois"], file)["Location"])
     pages, revisions = OfferPage.objects.count(), Revision.objects.count()
-    original = OfferPage.save_revision
+    original = importing._save_first_revision
     calls = []
 
-    def failing_on_the_third(self, *args, **kwargs):
-        calls.append(self.title)
-        if len(calls) == 3:
+    def failing_on_the_third(page, user):
+        calls.append(page.title)
+        if len(calls) == 3:  # the third page is written, its revision fails
             raise ValueError("disque plein")
-        return original(self, *args, **kwargs)
+        return original(page, user)
 
-    monkeypatch.setattr(OfferPage, "save_revision", failing_on_the_third)
+    monkeypatch.setattr(importing, "_save_first_revision", failing_on_the_third)
 
     response = admin.post(soup(preview).select_one("form[method=post]")["action"], follow=True)
 
@@ -337,6 +341,7 @@ def test_a_failure_in_the_middle_of_the_import_leaves_no_page(admin, world, monk
     assert (OfferPage.objects.count(), Revision.objects.count()) == (pages, revisions)
     assert not OfferPage.objects.filter(title__startswith="Offre numéro").exists()
     assert "Ligne 4 : disque plein. Aucune offre n'a été importée." in page_text(response)
+    assert preview_rows(response)[4] == ("OK", "Offre numéro 4")  # back on the preview, the file still pending
 
 
 def test_the_import_checks_again_what_changed_since_the_preview(admin, world):
