@@ -391,6 +391,16 @@ def test_an_agent_imports_under_their_territory_only(client, world):
     assert (offer.territory_id, offer.owner_id, offer.live) == (world["diois"].pk, agent.pk, False)
 
 
+def test_the_territory_page_in_the_explorer_offers_the_import(client, admin, world):
+    target = UPLOAD + f"?territory={world['diois'].pk}"
+    explore = reverse("wagtailadmin_explore", args=[world["diois"].pk])
+    assert soup(admin.get(explore)).select(f"a[href='{target}']")
+    client.force_login(agent_of(world["diois"]))
+    assert soup(client.get(explore)).select(f"a[href='{target}']")
+    page = client.get(target)
+    assert soup(page).select_one("select[name=territory] option[selected]").get_text(strip=True) == "Pays Diois"
+
+
 def test_an_agent_of_another_territory_gets_403_on_a_pending_import(client, admin, world):
     preview = admin.get(upload(admin, world["roannais"], csv_file([GOOD]))["Location"])
     token = preview.wsgi_request.resolver_match.kwargs["token"]
