@@ -78,8 +78,10 @@ messages: install ## Regenerate and compile the translation catalogues (needs ge
 	$(MANAGE) makemessages -l fr -l en --ignore=.venv --ignore=static_collected --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv
 
-bench: install ## Measure response times of the main pages on the demo content
+bench: install ## Measure response times of the main pages on the demo content, and the 1,000-row offers import
 	$(PY) -m tests.bench
+	$(MANAGE) migrate --noinput --verbosity 0
+	$(PY) -m tests.bench_offer_import
 
 screenshots: install chromium ## Retake the editors' guide screenshots (docs/images/editors/) from the demo, in a temporary database
 	$(PY) docs/screenshots.py
