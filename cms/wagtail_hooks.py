@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.dashboard import ModerationByTerritoryPanel
+from cms.dashboard import ChangesRequestedPanel, ModerationByTerritoryPanel
 from cms.models import Audience, Footer, Theme
 
 
@@ -36,3 +36,4 @@ register_snippet(Footer)
 @hooks.register("construct_homepage_panels")
 def add_moderation_panel(request, panels):
     panels.append(ModerationByTerritoryPanel())
+    panels.append(ChangesRequestedPanel())

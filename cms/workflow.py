@@ -103,7 +103,9 @@ def _retire(apps, replaced, workflow, task):
     waiting_ids = list(waiting.values_list("pk", flat=True))
     if waiting_ids:
         TaskState.objects.filter(
-            workflow_state_id__in=waiting_ids, task__workflow_tasks__workflow=replaced, status__in=["in_progress", "rejected"]
+            workflow_state_id__in=waiting_ids,
+            task__workflow_tasks__workflow=replaced,
+            status__in=["in_progress", "rejected"],
         ).update(task=task)
         waiting.update(workflow=workflow)
         changes.append(f"~ {len(waiting_ids)} submission(s) moved from {replaced.name} to {workflow.name}")
