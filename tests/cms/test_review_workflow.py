@@ -2,10 +2,12 @@
 the officers publish without it, both sides get Wagtail's e-mails (the request for changes with its comment),
 the agent sees the comment on the dashboard, and untrusted imports wait in the same task."""
 
+import importlib
 from io import StringIO
 
 import pytest
 
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
@@ -120,6 +122,17 @@ def _client_for(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+def test_the_migration_reverses_to_the_default_workflow_and_applies_again(world):
+    migration = importlib.import_module("cms.migrations.0004_review_workflow")
+    migration.restore_default_workflow(django_apps, None)
+    assert world["diois"].get_workflow().name == "Moderators approval"
+    assert not Workflow.objects.get(name=REVIEW_WORKFLOW_NAME).active
+    migration.create_review_workflow(django_apps, None)
+    assert world["diois"].get_workflow().name == REVIEW_WORKFLOW_NAME
+    assert not Workflow.objects.get(name="Moderators approval").active
+    assert sync_output() == "Roles already in step.\n"
 
 
 def test_sync_roles_puts_the_task_back_for_communication_only(world):
