@@ -88,6 +88,7 @@ def test_an_agent_submits_an_offer_the_officer_approves_it_and_it_is_in_the_cata
     awaiting = page.locator("#awaiting-review-section")
     row = awaiting.locator("tr", has_text=title)
     expect(row).to_be_visible()
+    row.get_by_role("button", name="Actions").click()  # the row's menu
     row.get_by_role("button", name="Approuver", exact=True).click()
     wait_until(page, lambda: OfferPage.objects.get(pk=offer.pk).live)
     assert mail.outbox[-1].to == ["agent-diois@example.org"]
@@ -109,10 +110,11 @@ def test_the_officer_asks_for_changes_and_the_agent_reads_the_comment(demo, page
     log_in(page, demo.url, "redaction")
     mail.outbox.clear()
     row = page.locator("#awaiting-review-section tr", has_text=title)
+    row.get_by_role("button", name="Actions").click()  # the row's menu
     row.get_by_role("button", name="Demander des modifications").click()
-    dialog = page.get_by_role("dialog")
-    dialog.locator("textarea[name=comment]").fill(COMMENT)
-    dialog.locator("button[type=submit]").click()
+    modal = page.locator(".modal")
+    modal.locator("textarea[name=comment]").fill(COMMENT)
+    modal.locator("form button[type=submit]").click()
     state = offer.current_workflow_state
     wait_until(page, lambda: WorkflowState.objects.get(pk=state.pk).status == WorkflowState.STATUS_NEEDS_CHANGES)
 
