@@ -1,5 +1,5 @@
 """Panels of the admin home (Wagtail's ``construct_homepage_panels`` hook): the base every app's panel uses,
-and the moderation panel.
+the moderation panel for the reviewers and, for the submitters, their pages sent back for changes.
 
 A panel shows at most ``ROWS`` rows and a link to the full admin listing, only to users who may see that
 listing, and runs a fixed number of queries whatever the amount of data.
@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import GroupApprovalTask, Page, TaskState
+from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 
 ROWS = 8
 
@@ -113,3 +113,52 @@ class ModerationByTerritoryPanel(DashboardPanel):
 def other_language(code):
     """The language code to show next to a territory's title: none for the site's first language."""
     return "" if code == settings.LANGUAGE_CODE else code
+
+
+class ChangesRequestedPanel(DashboardPanel):
+    """The user's pages sent back by a reviewer, with the reviewer's comment, the latest first.
+
+    Wagtail's own "Your pages in a workflow" panel lists them as "Changes requested at …" but without the
+    comment, which is what the agent needs to know what to fix (the e-mail has it too, but gets lost)."""
+
+    name = "changes-requested"
+    heading = _("Vos pages à reprendre")
+    template_name = "cms/admin/dashboard/changes_requested.html"
+    order = 208  # before Wagtail's "Your pages in a workflow" (210)
+
+    def states(self, request):
+        """The user's workflow states needing changes (``ROWS + 1`` at most), once per request."""
+        if not hasattr(request, "_changes_requested"):
+            request._changes_requested = list(
+                WorkflowState.objects.filter(
+                    status=WorkflowState.STATUS_NEEDS_CHANGES,
+                    requested_by=request.user,
+                    base_content_type=ContentType.objects.get_for_model(Page),
+                )
+                .select_related("current_task_state__task", "current_task_state__finished_by")
+                .order_by("-current_task_state__finished_at", "-pk")[: ROWS + 1]
+            )
+        return request._changes_requested
+
+    def is_shown(self, request):
+        return bool(self.states(request))
+
+    def get_panel_context(self, request):
+        states = self.states(request)
+        titles = dict(Page.objects.filter(pk__in=[int(s.object_id) for s in states]).values_list("pk", "title"))
+        rows = []
+        for state in states[:ROWS]:
+            task_state = state.current_task_state
+            page_id = int(state.object_id)
+            if page_id not in titles:
+                continue
+            rows.append(
+                {
+                    "title": titles[page_id],
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page_id]),
+                    "comment": task_state.comment if task_state else "",
+                    "reviewer": task_state.finished_by if task_state else None,
+                    "at": task_state.finished_at if task_state else None,
+                }
+            )
+        return {"rows": rows, "total": len(rows), "more": len(states) > ROWS}

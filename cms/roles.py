@@ -10,10 +10,13 @@ lookups (``apps.get_model``) and writes tree rows by hand (historical models hav
 - **Territoire – <name>** (one per French territory page; its translations share it) adds and edits pages
   under its territory page, without publishing (its pages go to moderation), and adds, chooses and edits
   images and documents in the territory's own collection only.
+- Communication reviews the territories' submissions: the "Relecture communication" workflow (cms/workflow.py).
 - **Adhérents** has no permission at all: it is what members' view restrictions name (members/access.py).
 """
 
 from django.conf import settings
+
+from cms.workflow import sync_review_workflow
 
 COMMUNICATION_GROUP = "Communication"
 TERRITORY_GROUP_PREFIX = "Territoire – "
@@ -79,6 +82,7 @@ class _Roles:
         self.GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
         self.GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
         self.GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+        self.apps = apps
         self.changes = []
 
     def permissions(self, pairs):
@@ -196,16 +200,17 @@ class _Roles:
         root = self.root_collection()
         if root is not None:
             self.set_collection_permissions(group, root, COMMUNICATION_COLLECTION_PERMISSIONS)
-        self.review_with_moderators(group)
+        self.review_workflow(group)
         return group
 
-    def review_with_moderators(self, group):
-        """Communication approves what the territories submit: it joins every active approval task given to
-        Wagtail's "Moderators" (the default workflow), until the network's own review task replaces it."""
-        tasks = self.GroupApprovalTask.objects.filter(active=True, groups__name="Moderators").exclude(groups=group)
-        for task in tasks:
-            task.groups.add(group)
-            self.changes.append(f"+ {group.name}: reviews in task {task.name}")
+    def review_workflow(self, group):
+        """Communication reviews what the territories submit: the "Relecture communication" workflow on the root
+        page (cms/workflow.py), which replaces Wagtail's default one; the group leaves the tasks left inactive
+        (the default "Moderators approval" task it joined before that workflow existed)."""
+        self.changes += sync_review_workflow(self.apps, group)
+        for task in self.GroupApprovalTask.objects.filter(active=False, groups=group):
+            task.groups.remove(group)
+            self.changes.append(f"- {group.name}: reviews in task {task.name} (inactive)")
 
     def members(self):
         group = self.group(MEMBERS_GROUP)

@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms.dashboard import ModerationByTerritoryPanel
+from cms.dashboard import ChangesRequestedPanel, ModerationByTerritoryPanel
 from cms.models import Audience, Footer, Theme
 
 
@@ -38,6 +38,7 @@ register_snippet(Footer)
 @hooks.register("construct_homepage_panels")
 def add_moderation_panel(request, panels):
     panels.append(ModerationByTerritoryPanel())
+    panels.append(ChangesRequestedPanel())
 
 
 # Translations (issue 8, point 6): the report of missing or outdated English translations, batch PO export/import.

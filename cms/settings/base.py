@@ -179,6 +179,13 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILFORMS_ADMIN_NOTIFICATIONS = True
 
 DEFAULT_FROM_EMAIL = "Coopérations ville–campagne <noreply@ville-campagne.example>"
+# Moderation e-mails (cms/workflow.py) are Wagtail's own notifications: to the task's group (Communication) on
+# submission, to the submitter on approval and on a request for changes (with the officer's comment). Links in
+# them start with WAGTAILADMIN_BASE_URL. Superusers (the technical administrators) are not copied on every
+# submission: reviewing is the officers' job. WAGTAILADMIN_NOTIFICATION_FROM_EMAIL is left unset on purpose:
+# Wagtail then sends from DEFAULT_FROM_EMAIL, which production reads from the environment.
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 SITE_DESCRIPTION = _(
     "Le réseau régional qui aide les citadins à travailler ou entreprendre à la campagne "

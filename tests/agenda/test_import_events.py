@@ -178,9 +178,9 @@ def test_untrusted_source_creates_drafts(source_for):
     page = imported(source).get()
     assert run.created == 1
     assert not page.live and page.latest_revision is not None
-    # Wagtail's default "Moderators approval" workflow covers the whole tree.
+    # The network's "Relecture communication" workflow covers the whole tree (cms/workflow.py).
     assert page.current_workflow_state is not None
-    assert page.current_workflow_task.name == "Moderators approval"
+    assert page.current_workflow_task.name == "Relecture communication"
 
 
 def test_source_event_type_is_given_to_imported_events(source_for):

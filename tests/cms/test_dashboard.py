@@ -69,7 +69,7 @@ def officer():
 
 
 def submit(page, user):
-    """Submit ``page`` to its workflow (Wagtail's default "Moderators approval", on the root page)."""
+    """Submit ``page`` to its workflow ("Relecture communication", on the root page)."""
     page.save_revision(user=user)
     page.get_workflow().start(page, user)
 
@@ -240,10 +240,10 @@ def test_a_panel_needs_the_right_to_see_its_listing(client, tree, officer, coden
     assert [name for name in PANELS if panel(response, name)] == [shown]
 
 
-def test_the_moderators_see_the_moderation_panel(client, tree, officer):
+def test_the_reviewers_see_the_moderation_panel(client, tree, officer):
     fill(tree, officer, 2)
     moderator = UserFactory()
-    moderator.groups.add(Group.objects.get(name="Moderators"))  # the group of Wagtail's default task
+    moderator.groups.add(Group.objects.get(name="Communication"))  # the group of the review task (cms/workflow.py)
     client.force_login(moderator)
     moderation = panel(client.get(HOME), "moderation")
     assert [th.get_text(strip=True) for th in moderation.select("tbody th")] == ["Pays Diois", "Vercors"]

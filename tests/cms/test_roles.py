@@ -60,8 +60,9 @@ def test_the_migration_made_the_three_roles():
     collections = GroupCollectionPermission.objects.filter(group=communication)
     assert {row.collection.depth for row in collections} == {1}
     assert not Group.objects.get(name=MEMBERS_GROUP).permissions.exists()  # front end only
-    # The officers review what the territories submit, in Wagtail's default workflow for now.
-    assert communication in GroupApprovalTask.objects.get(name="Moderators approval").groups.all()
+    # The officers review what the territories submit, in the network's own task (cms/workflow.py).
+    assert list(GroupApprovalTask.objects.get(name="Relecture communication").groups.all()) == [communication]
+    assert communication not in GroupApprovalTask.objects.get(name="Moderators approval").groups.all()
     assert sync_output() == "Roles already in step.\n"
 
 
