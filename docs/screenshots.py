@@ -44,7 +44,9 @@ class Shot:
     name: str
     account: str
     url: str
-    steps: tuple = ()  # ("click", selector) | ("fill", selector, text) | ("press", selector, key) | ("wait", selector)
+    # ("click", selector) | ("fill", selector, text) | ("press", selector, key) | ("wait", selector)
+    # | ("select", selector, option label) | ("upload", selector, file): a file that prepare() wrote ({import_csv}…)
+    steps: tuple = ()
     clip: str = ""  # a CSS selector: only this element; empty: the viewport
     highlight: str = ""  # a CSS selector framed in red
 
@@ -54,6 +56,11 @@ NEW_OFFER_SUMMARY = "Épicerie et dépôt de pain au cœur du village, clientèl
 FOOTER_MORE = "footer [data-w-dropdown-target='toggle']"  # the arrow next to "Enregistrer le brouillon"
 FOOTER_MENU = "footer .w-dropdown__content"
 HEADER_MORE = "#w-slim-header-buttons [data-w-dropdown-target='toggle']"  # the "⋮" of the page's header
+CHANGES_OFFER = "Local artisanal à louer à Die"
+CHANGES_COMMENT = "Merci d'indiquer le loyer mensuel et la surface de l'atelier, et d'ajouter une photo."
+AWAITING_ROW = f"#awaiting-review-section tr:has-text('{NEW_OFFER}')"
+ROW_MENU = f"{AWAITING_ROW} >> role=button[name='Actions']"
+IMPORT_CHOOSE = (("select", "#id_territory", "{diois_title}"),)
 
 
 # fmt: off
@@ -81,6 +88,9 @@ SHOTS = [
     Shot("traduire-menu", "redaction", "{submitted_edit}", steps=(("click", HEADER_MORE),),
          highlight="a[href*='/localize/submit/page/']"),
     Shot("traduire-editeur", "redaction", "{offer_translation_edit}"),
+    Shot("traductions-rapport", "redaction", "{translations_report}"),
+    Shot("traductions-exporter", "redaction", "{translations_export}", clip="main"),
+    Shot("traductions-importer", "redaction", "{translations_import}", clip="main"),
     # Gérer les adhérents
     Shot("adherents-organisations", "redaction", "{organisations}"),
     Shot("adherents-import", "redaction", "{members_import}", clip="main"),
@@ -92,11 +102,26 @@ SHOTS = [
     Shot("relecture-par-territoire", "redaction", "/admin/", clip="#moderation-by-territory-section"),
     Shot("relecture-a-relire", "redaction", "/admin/", clip="#awaiting-review-section"),
     Shot("relecture-page", "redaction", "{submitted_edit}", steps=(("click", FOOTER_MORE),), highlight=FOOTER_MENU),
+    Shot("relecture-soumettre", "agent-diois", "{offer_add}",
+         steps=(("fill", "#id_title", NEW_OFFER), ("click", FOOTER_MORE)), clip=FOOTER_MENU),
+    Shot("relecture-actions", "redaction", "/admin/", steps=(("click", ROW_MENU),)),
+    Shot("relecture-demander-modifications", "redaction", "/admin/",
+         steps=(("click", ROW_MENU), ("click", f"{AWAITING_ROW} >> role=button[name='Demander des modifications']"),
+                ("fill", ".modal textarea[name=comment]", CHANGES_COMMENT)), clip=".modal-content"),
+    Shot("relecture-a-reprendre", "agent-diois", "/admin/", clip="#changes-requested-section"),
     # Programmer la publication et l'expiration ; les actions groupées
     Shot("publication-programmer", "redaction", "{offer_edit}",
          steps=(("click", "[data-side-panel-toggle='status']"),
                 ("click", "button[data-a11y-dialog-show='schedule-publishing-dialog']"))),
     Shot("offres-liste", "redaction", "{offers}"),
+    # Importer des offres depuis un tableur (last: the import writes drafts that other shots would show)
+    Shot("import-offres-envoi", "redaction", "{offers_import}", steps=IMPORT_CHOOSE),
+    Shot("import-offres-apercu", "redaction", "{offers_import}",
+         steps=(*IMPORT_CHOOSE, ("upload", "#id_file", "{import_csv_bad}"), ("click", "main button[type=submit]"),
+                ("wait", "#apercu")), highlight="#ligne-3"),
+    Shot("import-offres-succes", "redaction", "{offers_import}",
+         steps=(*IMPORT_CHOOSE, ("upload", "#id_file", "{import_csv_good}"), ("click", "main button[type=submit]"),
+                ("click", "main form button[type=submit]"), ("wait", ".messages"))),
 ]
 # fmt: on
 
@@ -125,10 +150,14 @@ def load_demo():
         user.save(update_fields=["password"])
 
 
-def prepare(base_url):
+def prepare(base_url, directory):
     """What the demo does not hold but the guide shows: the feed of Pays Diois imported (served by this server,
-    its events arrive as drafts awaiting review), and an offer the agent submitted for review."""
+    its events arrive as drafts awaiting review), an offer the agent submitted for review and another the officer
+    sent back with a comment, the home page changed since its translation, and two spreadsheets of offers to
+    import (in ``directory``). Returns the files the shots upload, by name."""
     from django.contrib.auth import get_user_model
+
+    from wagtail.models import Page
 
     from agenda.demo_content import DEMO_SOURCE_NAME
     from agenda.imports import import_source
@@ -161,6 +190,44 @@ def prepare(base_url):
     offer.save_revision(user=agent)
     offer.get_workflow().start(offer, user=agent)
 
+    # Another one, sent back by the officer with a comment: the agent's "Vos pages à reprendre".
+    officer = get_user_model().objects.get(username="redaction")
+    sent_back = OfferPage(
+        title=CHANGES_OFFER,
+        slug="local-artisanal-a-louer-die",
+        summary="Un local de 120 m² en rez-de-chaussée, au centre de Die, pour un artisan ou un atelier partagé.",
+        offer_type=offer.offer_type,
+        commune="Die",
+        postcode="26150",
+        owner=agent,
+        live=False,
+    )
+    diois.add_child(instance=sent_back)
+    sent_back.save_revision(user=agent)
+    state = sent_back.get_workflow().start(sent_back, user=agent)
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, officer, "reject", comment=CHANGES_COMMENT)
+
+    # The home page published again since its translation was synchronised: "à mettre à jour" in the report.
+    home = Page.objects.get(depth=2, locale=diois.locale).specific
+    home.save_revision(user=officer).publish(user=officer)
+
+    # The spreadsheets the import shots upload: one with a bad row, then the corrected one.
+    def spreadsheet(name, rows):
+        path = directory / name
+        lines = ["Titre;Type d'offre;Commune;Code postal", *(";".join(row) for row in rows)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return str(path)
+
+    kind = offer.offer_type.slug
+    first = ["Boulangerie à reprendre à Châtillon-en-Diois", kind, "Châtillon-en-Diois", "26410"]
+    return {
+        "import_csv_bad": spreadsheet("offres-a-corriger.csv", [first, ["Gîte rural à vendre", kind, "", "2634"]]),
+        "import_csv_good": spreadsheet(
+            "offres.csv", [first, ["Gîte rural à vendre à Lus-la-Croix-Haute", kind, "Lus-la-Croix-Haute", "26620"]]
+        ),
+    }
+
 
 def targets():
     """The addresses the shots name, looked up in the demo (ids change with each database)."""
@@ -183,6 +250,7 @@ def targets():
     source = EventSource.objects.get(name=DEMO_SOURCE_NAME)
     translation = offer.get_translations().filter(locale__language_code="en").first()
     submitted = OfferPage.objects.get(slug="epicerie-a-reprendre-menglon", locale=diois.locale)
+    sent_back = OfferPage.objects.get(slug="local-artisanal-a-louer-die", locale=diois.locale)
 
     def edit(page):
         return reverse("wagtailadmin_pages:edit", args=[page.pk]) if page else "/admin/"
@@ -205,6 +273,12 @@ def targets():
         "session_registrations": reverse("agenda_registrations:date", args=[session.dates.order_by("start")[0].pk]),
         "submitted_edit": edit(submitted),
         "offers": reverse("offres:index"),
+        "changes_edit": edit(sent_back),
+        "diois_title": diois.title,
+        "offers_import": reverse("offers_import:upload"),
+        "translations_report": reverse("translations_status_report"),
+        "translations_export": reverse("translations_po_export"),
+        "translations_import": reverse("translations_po_import"),
     }
 
 
@@ -257,6 +331,7 @@ def take(page, shot, base_url, urls):
     page.add_style_tag(content="[class*=avatar] img { visibility: hidden; }")
     for action, selector, *args in shot.steps:
         locator = page.locator(selector).first
+        args = [arg.format(**urls) for arg in args]
         if action == "click":
             locator.click()
         elif action == "fill":
@@ -265,6 +340,10 @@ def take(page, shot, base_url, urls):
             locator.press(*args)
         elif action == "wait":
             locator.wait_for()
+        elif action == "select":
+            locator.select_option(label=args[0])
+        elif action == "upload":
+            locator.set_input_files(args[0])
     page.wait_for_timeout(300)  # the end of the admin's transitions
     if shot.highlight:
         page.locator(shot.highlight).first.evaluate(
@@ -334,8 +413,7 @@ def main(argv):
         print("Loading the demo in a temporary database (about a minute)…")  # noqa: T201
         load_demo()
         with Server() as server:
-            prepare(server.url)
-            urls = targets()
+            urls = {**prepare(server.url, directory), **targets()}
             from django.db import connections
 
             connections.close_all()
