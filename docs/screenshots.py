@@ -47,7 +47,7 @@ class Shot:
     # ("click", selector) | ("fill", selector, text) | ("press", selector, key) | ("wait", selector)
     # | ("select", selector, option label) | ("upload", selector, file): a file that prepare() wrote ({import_csv}…)
     steps: tuple = ()
-    clip: str = ""  # a CSS selector: only this element; empty: the viewport
+    clip: str | tuple = ""  # a CSS selector: only this element (several: the box around them); empty: the viewport
     highlight: str = ""  # a CSS selector framed in red
 
 
@@ -89,8 +89,8 @@ SHOTS = [
          highlight="a[href*='/localize/submit/page/']"),
     Shot("traduire-editeur", "redaction", "{offer_translation_edit}"),
     Shot("traductions-rapport", "redaction", "{translations_report}"),
-    Shot("traductions-exporter", "redaction", "{translations_export}", clip="main"),
-    Shot("traductions-importer", "redaction", "{translations_import}", clip="main"),
+    Shot("traductions-exporter", "redaction", "{translations_export}", clip=("main header", "main form")),
+    Shot("traductions-importer", "redaction", "{translations_import}", clip=("main header", "main form")),
     # Gérer les adhérents
     Shot("adherents-organisations", "redaction", "{organisations}"),
     Shot("adherents-import", "redaction", "{members_import}", clip="main"),
@@ -103,7 +103,8 @@ SHOTS = [
     Shot("relecture-a-relire", "redaction", "/admin/", clip="#awaiting-review-section"),
     Shot("relecture-page", "redaction", "{submitted_edit}", steps=(("click", FOOTER_MORE),), highlight=FOOTER_MENU),
     Shot("relecture-soumettre", "agent-diois", "{offer_add}",
-         steps=(("fill", "#id_title", NEW_OFFER), ("click", FOOTER_MORE)), clip=FOOTER_MENU),
+         steps=(("fill", "#id_title", NEW_OFFER), ("click", FOOTER_MORE)), clip=(FOOTER_MENU, "footer"),
+         highlight="footer button[name='action-submit']"),
     Shot("relecture-actions", "redaction", "/admin/", steps=(("click", ROW_MENU),)),
     Shot("relecture-demander-modifications", "redaction", "/admin/",
          steps=(("click", ROW_MENU), ("click", f"{AWAITING_ROW} >> role=button[name='Demander des modifications']"),
@@ -350,7 +351,14 @@ def take(page, shot, base_url, urls):
             "el => { el.style.outline = '4px solid #d0021b'; el.style.outlineOffset = '3px'; }"
         )
     path = OUTPUT / f"{shot.name}.png"
-    if shot.clip:
+    if isinstance(shot.clip, tuple):
+        boxes = [page.locator(selector).first.bounding_box() for selector in shot.clip]
+        left, top = min(box["x"] for box in boxes) - 12, min(box["y"] for box in boxes) - 12
+        right = max(box["x"] + box["width"] for box in boxes) + 12
+        bottom = max(box["y"] + box["height"] for box in boxes) + 12
+        clip = {"x": max(left, 0), "y": max(top, 0), "width": right - max(left, 0), "height": bottom - max(top, 0)}
+        page.screenshot(path=path, type="png", animations="disabled", clip=clip)
+    elif shot.clip:
         page.locator(shot.clip).first.screenshot(path=path, type="png", animations="disabled")
     else:
         page.screenshot(path=path, type="png", animations="disabled")
