@@ -26,11 +26,32 @@ class ObjectiveBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Titre"), max_length=160)
     text = blocks.TextBlock(label=_("Texte"))
 
+    class Meta:
+        icon = "success"
+        label = _("Objectif")
+        description = _("Un objectif de la démarche : un titre court et une phrase qui l'explique.")
+        preview_template = "blocks/previews/objective_block.html"
+        preview_value = {
+            "title": "Faire connaître les territoires ruraux",
+            "text": "Montrer aux citadins les offres d'activités et l'accueil que réservent les campagnes.",
+        }
+
 
 class EntryPointBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Titre"), max_length=80)
     text = blocks.TextBlock(label=_("Texte"), required=False)
     link = LinkBlock(label=_("Lien"))
+
+    class Meta:
+        icon = "link"
+        label = _("Porte d'entrée")
+        description = _("Une rubrique où orienter le visiteur, avec un lien et une phrase d'explication.")
+        preview_template = "blocks/previews/entry_point_block.html"
+        preview_value = {
+            "title": "Trouver une offre d'activité",
+            "text": "Reprises d'entreprises, emplois, locaux et terres agricoles dans les territoires du réseau.",
+            "link": {"url": "https://www.caprural.org/", "label": ""},
+        }
 
 
 class HomePage(BasePage):

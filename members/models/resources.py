@@ -34,6 +34,9 @@ class ResourceDocumentBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("document")
+        description = _("Un document de la collection « Documents adhérents » et la légende de son lien.")
+        preview_template = "blocks/previews/resource_document_block.html"
+        preview_value = {"document": None, "caption": "Mémento : accueillir un porteur de projet (PDF)"}
 
 
 class TrainingResourcePage(BasePage):
