@@ -234,7 +234,8 @@ class AccordionBlock(blocks.StructBlock):
                 },
                 {
                     "question": "L'accompagnement est-il payant ?",
-                    "answer": "<p>Non : les territoires du réseau accueillent les porteurs de projets gratuitement.</p>",
+                    "answer": "<p>Non : les territoires du réseau accueillent gratuitement les porteurs "
+                    "de projets.</p>",
                 },
             ],
         }
