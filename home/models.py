@@ -60,7 +60,11 @@ class HomePage(BasePage):
     hero_title = models.CharField(
         _("accroche"), max_length=200, help_text=_("La grande phrase en haut de la page d'accueil.")
     )
-    hero_text = models.TextField(_("texte d'introduction"), blank=True)
+    hero_text = models.TextField(
+        _("texte d'introduction"),
+        blank=True,
+        help_text=_("Une ou deux phrases sous l'accroche, qui disent à qui s'adresse le réseau."),
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -68,11 +72,24 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Une photo à droite de l'accroche, décorative (elle n'a pas de texte alternatif)."),
     )
-    hero_link = StreamField([("link", LinkBlock())], verbose_name=_("bouton principal"), blank=True, max_num=2)
-    objectives_title = models.CharField(_("titre des objectifs"), max_length=160, blank=True)
+    hero_link = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("bouton principal"),
+        blank=True,
+        max_num=2,
+        help_text=_("Un ou deux boutons sous l'accroche ; le premier est mis en avant."),
+    )
+    objectives_title = models.CharField(
+        _("titre des objectifs"), max_length=160, blank=True, help_text=_("Vide : « Les objectifs de la démarche ».")
+    )
     objectives = StreamField(
-        [("objective", ObjectiveBlock())], verbose_name=_("objectifs de la démarche"), blank=True, max_num=6
+        [("objective", ObjectiveBlock())],
+        verbose_name=_("objectifs de la démarche"),
+        blank=True,
+        max_num=6,
+        help_text=_("Les objectifs de la démarche, six au plus, chacun avec un titre court et une phrase."),
     )
     entry_points = StreamField(
         [("entry", EntryPointBlock())],
@@ -81,7 +98,12 @@ class HomePage(BasePage):
         max_num=6,
         help_text=_("Les rubriques où orienter le visiteur : offres, agenda, territoires…"),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("contenu complémentaire"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("contenu complémentaire"),
+        blank=True,
+        help_text=_("Des blocs supplémentaires affichés en bas de la page d'accueil."),
+    )
 
     content_panels = [
         *BasePage.content_panels,

@@ -274,3 +274,105 @@ def test_the_add_form_previews_a_new_page(model_name, every_page, superuser_clie
     preview = superuser_client.get(url)
     assert preview.status_code == 200
     assert "Une page toute neuve" in preview.content.decode()
+
+
+# --- Help texts ----------------------------------------------------------------------------------------
+
+
+def edited_fields(model, panel=None):
+    """``(model, field name, panel)`` for every field an editor sees in ``model``'s edit handler, the inline
+    panels' related models included."""
+    from wagtail.admin.panels import FieldPanel, InlinePanel
+
+    if panel is None:
+        panel = model.get_edit_handler() if hasattr(model, "get_edit_handler") else None
+        if panel is None:
+            from wagtail.admin.panels import get_edit_handler
+
+            panel = get_edit_handler(model)
+    found = []
+    if isinstance(panel, InlinePanel):
+        related = model._meta.get_field(panel.relation_name).related_model
+        for child in panel.panel_definitions:
+            found += edited_fields(related, child)
+    elif isinstance(panel, FieldPanel):
+        found.append((model, panel.field_name, panel))
+    for child in getattr(panel, "children", []):
+        found += edited_fields(model, child)
+    return found
+
+
+def wagtail_own(model, name):
+    """Whether Wagtail declares the field (title, slug, publishing dates, the form builder's fields): Wagtail
+    documents those itself."""
+    return any(
+        klass.__module__.startswith("wagtail") and name in {f.name for f in klass._meta.local_fields}
+        for klass in model.__mro__
+        if hasattr(klass, "_meta")
+    )
+
+
+def editable_models():
+    from agenda.models import EventType
+    from cms.models import Audience, Footer, SiteSettings, Theme
+    from offers.models import OfferType, Sector
+
+    return [*PAGE_MODELS, Theme, Audience, Footer, SiteSettings, OfferType, Sector, EventType]
+
+
+def test_the_help_text_check_sees_the_fields_editors_see():
+    fields = {(owner.__name__, name) for model in editable_models() for owner, name, _panel in edited_fields(model)}
+    assert {("EventDate", "capacity"), ("TerritoryContact", "email"), ("OfferPage", "latitude")} <= fields
+    assert {("SiteSettings", "logo"), ("FooterLink", "url"), ("Theme", "slug")} <= fields
+    from offers.models import OfferPage
+
+    assert wagtail_own(OfferPage, "expire_at")
+    assert not wagtail_own(OfferPage, "commune")
+
+
+def missing_help_texts():
+    missing = []
+    for model in editable_models():
+        for owner, name, panel in edited_fields(model):
+            field = owner._meta.get_field(name)
+            if wagtail_own(owner, name):
+                continue
+            if not str(getattr(field, "help_text", "") or panel.help_text or "").strip():
+                missing.append(f"{owner.__name__}.{name}")
+    return sorted(set(missing))
+
+
+def test_every_field_editors_see_has_a_french_help_text():
+    assert missing_help_texts() == []
+
+
+# --- Tabs ----------------------------------------------------------------------------------------------
+
+# The "Publication" tab (go-live and expiry dates) shows in Wagtail's status side panel, not among the tabs.
+EXPECTED_TABS = {
+    "OfferPage": ["Contenu", "Classement", "Localisation", "Conditions et contact", "Référencement"],
+    "EventPage": ["Contenu", "Dates", "Localisation", "Inscription", "Référencement"],
+    "TerritoryPage": ["Contenu", "Localisation", "Référencement"],
+}
+
+
+@pytest.mark.parametrize("model", PAGE_MODELS, ids=[model.__name__ for model in PAGE_MODELS])
+def test_the_editor_shows_the_page_types_tabs(model, every_page, superuser_client):
+    page = every_page[model]
+    response = superuser_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    html = soup(response)
+    tabs = [tab.contents[0].strip() for tab in html.select('[role="tablist"] [role="tab"]')]
+    assert tabs == EXPECTED_TABS.get(model.__name__, ["Contenu", "Référencement"])
+    assert html.find("input", attrs={"name": "go_live_at"})  # the publishing schedule is still there
+    assert html.find("input", attrs={"name": "expire_at"})
+
+
+def test_the_territory_location_fields_are_in_their_tab(every_page, superuser_client):
+    from cms.models import TerritoryPage
+
+    page = every_page[TerritoryPage]
+    html = soup(superuser_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])))
+    location = html.find(id="tab-localisation")
+    assert location.find("input", attrs={"name": "latitude"})
+    assert location.find(attrs={"name": "communes"})
+    assert not html.find(id="tab-contenu").find(attrs={"name": "communes"})
