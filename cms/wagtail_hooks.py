@@ -36,3 +36,7 @@ register_snippet(Footer)
 @hooks.register("construct_homepage_panels")
 def add_moderation_panel(request, panels):
     panels.append(ModerationByTerritoryPanel())
+
+
+# "Copier" on offers and events: its hooks live with its view.
+import cms.page_actions  # noqa: E402, F401

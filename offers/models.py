@@ -298,6 +298,8 @@ class OfferPage(BasePage):
     ]
     parent_page_types = ["cms.TerritoryPage"]
     subpage_types = []
+    # "Copier" (cms.page_actions): a copy starts with no expiry date.
+    quick_copy_cleared_fields = ["expire_at"]
 
     class Meta:
         verbose_name = _("offre d'activité")

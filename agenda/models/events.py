@@ -345,6 +345,9 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["cms.TerritoryPage", "agenda.EventIndexPage"]
     subpage_types = []
+    # "Copier" (cms.page_actions): a copy keeps its dates but is no imported event (registrations, a plain
+    # foreign key to the dates, never follow).
+    quick_copy_cleared_fields = ["source", "external_uid", "import_fingerprint", "imported_at"]
 
     class Meta:
         verbose_name = _("événement")
