@@ -7,9 +7,11 @@ works under their own territory only.
 import datetime
 
 import pytest
+import time_machine
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from agenda.models import EventDate, EventPage, Registration
 from cms.roles import COMMUNICATION_GROUP, territory_group_name
@@ -168,3 +170,132 @@ def test_another_territorys_agent_may_not_copy(world, client, target):
 def test_a_territory_cannot_be_quick_copied(world, client):
     log_in(client, world["users"]["communication"])
     assert denied(client.post(copy_url(world["diois"])))
+
+
+# --- Bulk actions --------------------------------------------------------------------------------------
+
+
+def bulk_url(action, *pages):
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", action))
+    return url + "?" + "&".join(f"id={page.pk}" for page in pages)
+
+
+@pytest.fixture
+def two_offers(world):
+    """The live offer and a second one, a draft never published, both with an expiry."""
+    draft = OfferPageFactory(parent=world["diois"], title="Local artisanal", live=False)
+    draft.expire_at = NOW + datetime.timedelta(days=10)
+    draft.save_revision()
+    return world["offer"], OfferPage.objects.get(pk=draft.pk)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_communication_extends_the_expiry_of_selected_offers(world, two_offers, client):
+    live, draft = two_offers
+    live_revisions = live.revisions.count()
+    log_in(client, world["users"]["communication"])
+    form = client.get(bulk_url("extend_expiry", live, draft))
+    assert form.status_code == 200
+    assert soup(form).find("input", attrs={"name": "expire_on"})
+    response = client.post(bulk_url("extend_expiry", live, draft), {"expire_on": "2027-03-31"})
+    assert response.status_code == 302
+    expected = datetime.datetime(2027, 3, 31, 23, 59, tzinfo=timezone.get_current_timezone())
+    live.refresh_from_db()
+    assert live.expire_at == expected and live.live
+    assert live.revisions.count() == live_revisions + 1
+    assert live.live_revision_id == live.latest_revision_id  # published: the history shows it
+    assert live.latest_revision.user == world["users"]["communication"]
+    draft.refresh_from_db()
+    assert not draft.live
+    assert draft.get_latest_revision_as_object().expire_at == expected
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_new_expiry_must_be_in_the_future(world, two_offers, client):
+    live, _draft = two_offers
+    before = live.expire_at
+    log_in(client, world["users"]["communication"])
+    response = client.post(bulk_url("extend_expiry", live), {"expire_on": "2026-11-20"})
+    assert response.status_code == 200
+    assert "Choisissez une date à venir." in response.content.decode()
+    live.refresh_from_db()
+    assert live.expire_at == before
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_agent_who_cannot_publish_extends_nothing(world, two_offers, client):
+    live, _draft = two_offers
+    before = live.expire_at
+    log_in(client, world["users"]["agent"])
+    page = soup(client.get(bulk_url("extend_expiry", live)))
+    assert not page.find("input", attrs={"name": "expire_on"})
+    assert "Boulangerie à reprendre" in page.get_text()  # listed among the pages they may not change
+    client.post(bulk_url("extend_expiry", live), {"expire_on": "2027-03-31"})
+    live.refresh_from_db()
+    assert live.expire_at == before
+
+
+@time_machine.travel(NOW, tick=False)
+def test_pages_without_expiry_are_left_alone(world, client):
+    log_in(client, world["users"]["communication"])
+    event = world["event"]
+    client.post(bulk_url("extend_expiry", event), {"expire_on": "2027-03-31"})
+    event.refresh_from_db()
+    assert event.expire_at is None
+
+
+def test_the_extend_action_is_offered_in_the_page_listing(world, client):
+    log_in(client, world["users"]["communication"])
+    explorer = client.get(reverse("wagtailadmin_explore", args=[world["diois"].pk]))
+    assert "Prolonger l&#x27;expiration" in explorer.content.decode() or "Prolonger l'expiration" in (
+        explorer.content.decode()
+    )
+
+
+def test_communication_unpublishes_offers_in_bulk(world, two_offers, client):
+    live, _draft = two_offers
+    log_in(client, world["users"]["communication"])
+    response = client.post(bulk_url("unpublish", live), {"include_descendants": ""})
+    assert response.status_code == 302
+    live.refresh_from_db()
+    assert not live.live
+
+
+# --- Scheduled publishing ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def catalogue(site_tree):
+    from tests.factories import OfferIndexPageFactory
+
+    return OfferIndexPageFactory(parent=site_tree.home)
+
+
+def catalogue_titles(client, catalogue):
+    response = client.get(catalogue.url)
+    return [link.get_text(strip=True) for link in soup(response).select("main a")]
+
+
+def test_publish_scheduled_publishes_an_offer_whose_time_has_come_and_expires_another(world, catalogue, client):
+    from django.core.management import call_command
+
+    with time_machine.travel(NOW, tick=False):
+        scheduled = OfferPageFactory(parent=world["diois"], title="Ferme maraîchère", live=False)
+        scheduled.go_live_at = NOW + datetime.timedelta(hours=1)
+        scheduled.save_revision().publish()
+        scheduled.refresh_from_db()
+        assert not scheduled.live  # waiting for its time
+        ending = publish(OfferPageFactory(parent=world["diois"], title="Gîte à reprendre"))
+        ending.expire_at = NOW + datetime.timedelta(hours=1)
+        ending = publish(ending)
+        titles = catalogue_titles(client, catalogue)
+        assert "Gîte à reprendre" in titles and "Ferme maraîchère" not in titles
+    with time_machine.travel(NOW + datetime.timedelta(hours=2), tick=False):
+        call_command("publish_scheduled")
+        scheduled.refresh_from_db()
+        ending.refresh_from_db()
+        assert scheduled.live
+        assert not ending.live and ending.expired
+        titles = catalogue_titles(client, catalogue)
+        assert "Ferme maraîchère" in titles
+        assert "Gîte à reprendre" not in titles
