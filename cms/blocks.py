@@ -15,6 +15,38 @@ from wagtail.images.blocks import ImageChooserBlock
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+# The block picker shows each block rendered with its ``preview_value``. A value that needs a chooser (an
+# image, a page, a document) takes one the site already holds, looked up when the preview is drawn; the
+# block templates leave out what is missing, so a fresh site still gets a preview.
+
+
+def _first_image():
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.order_by("pk").first()
+
+
+def _public_documents(count):
+    """Documents of collections without a view restriction (never a member's private document)."""
+    from wagtail.documents import get_document_model
+
+    documents = get_document_model().objects.filter(collection__view_restrictions__isnull=True)
+    return list(documents.order_by("pk")[:count])
+
+
+def _live_pages(count):
+    """Public live content pages of the site (below the home pages), for the cards' previews."""
+    from wagtail.models import Page
+
+    pages = Page.objects.live().public().filter(depth__gt=2).specific().order_by("path")
+    return list(pages[:count])
+
+
+def _first_live_page():
+    pages = _live_pages(1)
+    return pages[0] if pages else None
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading; its level keeps the page outline correct for screen readers."""
 
@@ -29,6 +61,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         template = "blocks/heading_block.html"
         label = _("Titre")
+        description = _("Un titre de section qui structure la page (h2, puis h3 et h4 en dessous).")
         preview_value = {"text": "Vivre et travailler à la campagne", "level": "h2"}
 
 
@@ -49,6 +82,17 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/image_block.html"
         label = _("Image")
+        description = _("Une photo avec son texte alternatif, une légende et un crédit.")
+        preview_template = "blocks/previews/image_block.html"
+
+        @staticmethod
+        def preview_value():
+            return {
+                "image": _first_image(),
+                "alt_text": "Une ferme en pierre au pied du Vercors, au printemps",
+                "caption": "Une exploitation à reprendre dans le Diois",
+                "credit": "Pays Diois",
+            }
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -62,9 +106,11 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         template = "blocks/quote_block.html"
         label = _("Citation")
+        description = _("Un témoignage ou une citation, avec son auteur ou autrice et sa fonction.")
         preview_value = {
             "quote": "Une expérience innovante de coopération inter territoire sans notion de concurrence.",
             "author": "Bilan 2016",
+            "role": "Démarche Coopérations et mobilités ville–campagne",
         }
 
 
@@ -78,6 +124,9 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Lien")
+        description = _("Un lien vers une page du site ou une adresse externe.")
+        preview_value = {"url": "https://www.caprural.org/", "label": "Le site de Cap Rural"}
+        preview_template = "blocks/previews/link_block.html"
 
     def clean(self, value):
         value = super().clean(value)
@@ -99,6 +148,12 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         template = "blocks/call_to_action_block.html"
         label = _("Appel à l'action")
+        description = _("Un encadré mis en avant qui invite à agir, avec un bouton.")
+        preview_value = {
+            "title": "Vous avez un projet d'installation à la campagne ?",
+            "text": "Les territoires du réseau vous accompagnent : rencontrez un conseiller près de chez vous.",
+            "link": {"url": "https://www.caprural.org/", "label": "Prendre contact"},
+        }
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -116,6 +171,7 @@ class KeyFiguresBlock(blocks.StructBlock):
         icon = "table"
         template = "blocks/key_figures_block.html"
         label = _("Chiffres clés")
+        description = _("Une rangée de chiffres marquants, chacun avec sa légende (six au plus).")
         preview_value = {
             "title": "Le salon des entrepreneurs 2016",
             "figures": [
@@ -143,6 +199,14 @@ class CardGridBlock(blocks.StructBlock):
         icon = "grip"
         template = "blocks/card_grid_block.html"
         label = _("Grille de cartes")
+        description = _("Des cartes qui mènent vers des pages du site, avec leur image et leur résumé.")
+
+        @staticmethod
+        def preview_value():
+            return {
+                "title": "À découvrir sur le site",
+                "cards": [{"page": page, "title": "", "text": "", "image": None} for page in _live_pages(3)],
+            }
 
 
 class AccordionItemBlock(blocks.StructBlock):
@@ -160,6 +224,21 @@ class AccordionBlock(blocks.StructBlock):
         icon = "list-ul"
         template = "blocks/accordion_block.html"
         label = _("Accordéon / FAQ")
+        description = _("Des questions et leurs réponses, qui s'ouvrent d'un clic.")
+        preview_value = {
+            "title": "Questions fréquentes",
+            "items": [
+                {
+                    "question": "Qui peut être accompagné ?",
+                    "answer": "<p>Toute personne qui souhaite s'installer ou créer une activité en milieu rural.</p>",
+                },
+                {
+                    "question": "L'accompagnement est-il payant ?",
+                    "answer": "<p>Non : les territoires du réseau accueillent gratuitement les porteurs "
+                    "de projets.</p>",
+                },
+            ],
+        }
 
 
 class DocumentListBlock(blocks.StructBlock):
@@ -172,6 +251,11 @@ class DocumentListBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "blocks/document_list_block.html"
         label = _("Liste de documents")
+        description = _("Des documents à télécharger, avec leur format et leur poids.")
+
+        @staticmethod
+        def preview_value():
+            return {"title": "Documents à télécharger", "documents": _public_documents(3)}
 
 
 class VideoBlock(blocks.StructBlock):
@@ -185,6 +269,14 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         template = "blocks/video_block.html"
         label = _("Vidéo")
+        description = _("Une vidéo intégrée (YouTube, Vimeo, PeerTube…) avec son titre et sa transcription.")
+        # No address in the preview: drawing it would fetch the video's embed code from its site.
+        preview_value = {
+            "video": None,
+            "title": "Retour sur le salon des entrepreneurs 2016",
+            "transcript": "<p>Neuf territoires ruraux ont présenté leurs offres d'activités aux porteurs de "
+            "projets venus de la ville.</p>",
+        }
 
 
 class DataTableBlock(blocks.StructBlock):
@@ -197,6 +289,19 @@ class DataTableBlock(blocks.StructBlock):
         icon = "table"
         template = "blocks/table_block.html"
         label = _("Tableau")
+        description = _("Un tableau de données avec son titre (lu par les lecteurs d'écran).")
+        preview_value = {
+            "caption": "Porteurs de projets accompagnés par année",
+            "table": {
+                "first_row_is_table_header": True,
+                "first_col_is_header": True,
+                "data": [
+                    ["Année", "Porteurs de projets", "Installations"],
+                    ["2016", "94", "12"],
+                    ["2017", "118", "17"],
+                ],
+            },
+        }
 
 
 class ContactCardBlock(blocks.StructBlock):
@@ -212,6 +317,7 @@ class ContactCardBlock(blocks.StructBlock):
         icon = "user"
         template = "blocks/contact_card_block.html"
         label = _("Contact")
+        description = _("Une personne à contacter, avec sa fonction, sa structure, son courriel et son téléphone.")
         preview_value = {
             "name": "Aurélie Braillon",
             "role": "Chargée de mission, dynamiques territoriales de créations d'activités",
@@ -237,6 +343,15 @@ class PartnerLogosBlock(blocks.StructBlock):
         icon = "group"
         template = "blocks/partner_logos_block.html"
         label = _("Logos des partenaires")
+        description = _("Les partenaires et financeurs de la démarche, avec leur logo et leur site.")
+        preview_value = {
+            "title": "Ils soutiennent la démarche",
+            "partners": [
+                {"name": "Région Auvergne-Rhône-Alpes", "logo": None, "url": "https://www.auvergnerhonealpes.fr/"},
+                {"name": "Europe – FEADER", "logo": None, "url": ""},
+                {"name": "Cap Rural", "logo": None, "url": "https://www.caprural.org/"},
+            ],
+        }
 
 
 class TimelineEntryBlock(blocks.StructBlock):
@@ -257,15 +372,42 @@ class TimelineBlock(blocks.StructBlock):
         icon = "history"
         template = "blocks/timeline_block.html"
         label = _("Frise chronologique")
+        description = _("Des étapes datées, dans l'ordre : actions, rendez-vous, bilans.")
+        preview_value = {
+            "title": "Les actions de la démarche",
+            "entries": [
+                {"date": "2016", "title": "Salon des entrepreneurs de Lyon", "text": ""},
+                {"date": "15 et 16 juin 2017", "title": "Journées d'échanges entre territoires", "text": ""},
+                {"date": "2018", "title": "Bilan et nouvelles coopérations", "text": ""},
+            ],
+        }
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Formatted text: paragraphs, lists, sub-headings and links."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph_block.html"
+        label = _("Texte")
+        description = _("Du texte mis en forme : paragraphes, listes, intertitres et liens.")
+        preview_value = (
+            "<p>Le réseau accompagne les citadins qui veulent <b>vivre et travailler à la campagne</b> : "
+            "reprise d'entreprise, création d'activité, emploi salarié.</p>"
+            "<ul><li>des offres d'activités dans douze territoires ruraux ;</li>"
+            "<li>un conseiller pour chaque projet.</li></ul>"
+        )
 
 
 class BodyBlock(blocks.StreamBlock):
     """Everything an editor may put in the body of a page."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Texte"), features=RICH_TEXT_FEATURES, template="blocks/paragraph_block.html", icon="pilcrow"
-    )
+    paragraph = ParagraphBlock()
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

@@ -73,3 +73,7 @@ def register_translations_urls():
         path("reports/traductions/export-po/", views.export_view, name="translations_po_export"),
         path("reports/traductions/import-po/", views.import_view, name="translations_po_import"),
     ]
+
+
+# "Copier" on offers and events: its hooks live with its view.
+import cms.page_actions  # noqa: E402, F401

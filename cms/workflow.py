@@ -3,7 +3,7 @@ name given to the "Communication" group, assigned to the tree's root page (so bo
 page a territorial agent may add, go through it).
 
 ``sync_review_workflow(apps, group)`` creates it or puts it back in step; the data migration
-(cms/migrations/0004_review_workflow.py) calls it with the historical models, ``sync_roles`` (cms/roles.py) with
+(cms/migrations/0005_review_workflow.py) calls it with the historical models, ``sync_roles`` (cms/roles.py) with
 the real ones. So it only uses plain model lookups.
 
 **Wagtail's default "Moderators approval" workflow is replaced and deactivated, not left active and unassigned.**

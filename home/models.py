@@ -26,11 +26,32 @@ class ObjectiveBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Titre"), max_length=160)
     text = blocks.TextBlock(label=_("Texte"))
 
+    class Meta:
+        icon = "success"
+        label = _("Objectif")
+        description = _("Un objectif de la démarche : un titre court et une phrase qui l'explique.")
+        preview_template = "blocks/previews/objective_block.html"
+        preview_value = {
+            "title": "Faire connaître les territoires ruraux",
+            "text": "Montrer aux citadins les offres d'activités et l'accueil que réservent les campagnes.",
+        }
+
 
 class EntryPointBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Titre"), max_length=80)
     text = blocks.TextBlock(label=_("Texte"), required=False)
     link = LinkBlock(label=_("Lien"))
+
+    class Meta:
+        icon = "link"
+        label = _("Porte d'entrée")
+        description = _("Une rubrique où orienter le visiteur, avec un lien et une phrase d'explication.")
+        preview_template = "blocks/previews/entry_point_block.html"
+        preview_value = {
+            "title": "Trouver une offre d'activité",
+            "text": "Reprises d'entreprises, emplois, locaux et terres agricoles dans les territoires du réseau.",
+            "link": {"url": "https://www.caprural.org/", "label": ""},
+        }
 
 
 class HomePage(BasePage):
@@ -39,7 +60,11 @@ class HomePage(BasePage):
     hero_title = models.CharField(
         _("accroche"), max_length=200, help_text=_("La grande phrase en haut de la page d'accueil.")
     )
-    hero_text = models.TextField(_("texte d'introduction"), blank=True)
+    hero_text = models.TextField(
+        _("texte d'introduction"),
+        blank=True,
+        help_text=_("Une ou deux phrases sous l'accroche, qui disent à qui s'adresse le réseau."),
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -47,11 +72,24 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Une photo à droite de l'accroche, décorative (elle n'a pas de texte alternatif)."),
     )
-    hero_link = StreamField([("link", LinkBlock())], verbose_name=_("bouton principal"), blank=True, max_num=2)
-    objectives_title = models.CharField(_("titre des objectifs"), max_length=160, blank=True)
+    hero_link = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("bouton principal"),
+        blank=True,
+        max_num=2,
+        help_text=_("Un ou deux boutons sous l'accroche ; le premier est mis en avant."),
+    )
+    objectives_title = models.CharField(
+        _("titre des objectifs"), max_length=160, blank=True, help_text=_("Vide : « Les objectifs de la démarche ».")
+    )
     objectives = StreamField(
-        [("objective", ObjectiveBlock())], verbose_name=_("objectifs de la démarche"), blank=True, max_num=6
+        [("objective", ObjectiveBlock())],
+        verbose_name=_("objectifs de la démarche"),
+        blank=True,
+        max_num=6,
+        help_text=_("Les objectifs de la démarche, six au plus, chacun avec un titre court et une phrase."),
     )
     entry_points = StreamField(
         [("entry", EntryPointBlock())],
@@ -60,7 +98,12 @@ class HomePage(BasePage):
         max_num=6,
         help_text=_("Les rubriques où orienter le visiteur : offres, agenda, territoires…"),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("contenu complémentaire"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("contenu complémentaire"),
+        blank=True,
+        help_text=_("Des blocs supplémentaires affichés en bas de la page d'accueil."),
+    )
 
     content_panels = [
         *BasePage.content_panels,

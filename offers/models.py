@@ -81,11 +81,37 @@ class OfferPage(BasePage):
         help_text=_("Renseigné automatiquement : le territoire sous lequel l'offre est publiée."),
     )
     offer_type = models.ForeignKey(
-        OfferType, verbose_name=_("type d'offre"), null=True, on_delete=models.SET_NULL, related_name="+"
+        OfferType,
+        verbose_name=_("type d'offre"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le type d'offre : emploi, reprise d'entreprise, local, foncier agricole…"),
     )
-    sectors = ParentalManyToManyField(Sector, verbose_name=_("secteurs"), blank=True, related_name="offers")
-    themes = ParentalManyToManyField("cms.Theme", verbose_name=_("thématiques"), blank=True, related_name="offers")
-    status = models.CharField(_("statut"), max_length=20, choices=OfferStatus.choices, default=OfferStatus.AVAILABLE)
+    sectors = ParentalManyToManyField(
+        Sector,
+        verbose_name=_("secteurs"),
+        blank=True,
+        related_name="offers",
+        help_text=_("Les secteurs d'activité concernés ; servent aux filtres du catalogue."),
+    )
+    themes = ParentalManyToManyField(
+        "cms.Theme",
+        verbose_name=_("thématiques"),
+        blank=True,
+        related_name="offers",
+        help_text=_("Les thématiques de la démarche auxquelles l'offre se rattache."),
+    )
+    status = models.CharField(
+        _("statut"),
+        max_length=20,
+        choices=OfferStatus.choices,
+        default=OfferStatus.AVAILABLE,
+        help_text=_(
+            "« Pourvue » retire l'offre des dernières offres de l'accueil ; "
+            "elle reste au catalogue jusqu'à son expiration."
+        ),
+    )
     reference = models.CharField(
         _("référence"),
         max_length=40,
@@ -99,8 +125,16 @@ class OfferPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Une photo de l'activité, du local ou du lieu ; elle illustre aussi la carte de l'offre."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("description"),
+        blank=True,
+        help_text=_(
+            "La description de l'offre : l'activité, le contexte, le profil recherché, l'accompagnement proposé."
+        ),
+    )
     attachments = StreamField(
         [("document", DocumentChooserBlock(label=_("Document")))],
         verbose_name=_("documents joints"),
@@ -108,11 +142,29 @@ class OfferPage(BasePage):
         help_text=_("Plans, fiche de poste, bilan… (documents publics)."),
     )
 
-    commune = models.CharField(_("commune"), max_length=120)
-    postcode = models.CharField(_("code postal"), max_length=5, blank=True)
-    insee_code = models.CharField(_("code INSEE"), max_length=5, blank=True)
+    commune = models.CharField(
+        _("commune"),
+        max_length=120,
+        help_text=_("La commune où se trouve l'activité ; elle est affichée et sert à la recherche."),
+    )
+    postcode = models.CharField(
+        _("code postal"), max_length=5, blank=True, help_text=_("Le code postal à cinq chiffres.")
+    )
+    insee_code = models.CharField(
+        _("code INSEE"),
+        max_length=5,
+        blank=True,
+        help_text=_("Le code officiel de la commune (5 caractères), s'il est connu."),
+    )
     latitude = models.FloatField(
-        _("latitude"), null=True, blank=True, db_index=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+        _("latitude"),
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_(
+            "Place l'offre sur la carte et sert à la recherche « près de » ; en degrés décimaux (par ex. 44.753)."
+        ),
     )
     longitude = models.FloatField(
         _("longitude"),
@@ -120,6 +172,9 @@ class OfferPage(BasePage):
         blank=True,
         db_index=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_(
+            "Place l'offre sur la carte et sert à la recherche « près de » ; en degrés décimaux (par ex. 5.370)."
+        ),
     )
 
     price = models.DecimalField(
@@ -129,6 +184,7 @@ class OfferPage(BasePage):
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
+        help_text=_("Pour une reprise ou une vente : le prix demandé, en euros ; vide s'il ne s'applique pas."),
     )
     rent = models.DecimalField(
         _("loyer mensuel (€)"),
@@ -137,6 +193,7 @@ class OfferPage(BasePage):
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
+        help_text=_("Pour un local ou un logement : le loyer par mois, en euros ; vide s'il ne s'applique pas."),
     )
     salary = models.DecimalField(
         _("salaire annuel brut (€)"),
@@ -145,17 +202,41 @@ class OfferPage(BasePage):
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
+        help_text=_("Pour un emploi : le salaire annuel brut, en euros ; vide s'il ne s'applique pas."),
     )
-    surface = models.PositiveIntegerField(_("surface (m²)"), null=True, blank=True)
-    conditions = models.TextField(_("autres conditions"), blank=True)
-    available_from = models.DateField(_("disponible à partir du"), null=True, blank=True)
+    surface = models.PositiveIntegerField(
+        _("surface (m²)"), null=True, blank=True, help_text=_("La surface du local, du logement ou du terrain, en m².")
+    )
+    conditions = models.TextField(
+        _("autres conditions"),
+        blank=True,
+        help_text=_("Ce que les champs ci-dessus ne disent pas : bail, stock, matériel, accompagnement à la reprise…"),
+    )
+    available_from = models.DateField(
+        _("disponible à partir du"),
+        null=True,
+        blank=True,
+        help_text=_("La date à partir de laquelle l'activité ou le local est disponible."),
+    )
 
     contact_name = models.CharField(
         _("contact"), max_length=120, blank=True, help_text=_("Laisser vide pour reprendre le contact du territoire.")
     )
-    contact_role = models.CharField(_("fonction du contact"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("courriel du contact"), blank=True)
-    contact_phone = models.CharField(_("téléphone du contact"), max_length=30, blank=True)
+    contact_role = models.CharField(
+        _("fonction du contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("Sa fonction, par ex. « Chargée de mission économie »."),
+    )
+    contact_email = models.EmailField(
+        _("courriel du contact"), blank=True, help_text=_("L'adresse à laquelle les candidats peuvent écrire.")
+    )
+    contact_phone = models.CharField(
+        _("téléphone du contact"),
+        max_length=30,
+        blank=True,
+        help_text=_("Le numéro à appeler, au format 04 75 00 00 00."),
+    )
 
     objects = PageManager.from_queryset(OfferQuerySet)()
 
@@ -217,6 +298,8 @@ class OfferPage(BasePage):
     ]
     parent_page_types = ["cms.TerritoryPage"]
     subpage_types = []
+    # "Copier" (cms.page_actions): a copy starts with no expiry date.
+    quick_copy_cleared_fields = ["expire_at"]
 
     class Meta:
         verbose_name = _("offre d'activité")

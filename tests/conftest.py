@@ -6,11 +6,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import reset_queries
+from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
@@ -36,6 +38,15 @@ def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page.specific
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request served by an earlier test on the same worker
+    (an English page, the admin in an editor's language) leaves its language active in the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @dataclass

@@ -99,9 +99,22 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Le type d'événement : réunion d'information, salon, formation… ; sert au filtre de l'agenda."),
     )
-    themes = ParentalManyToManyField("cms.Theme", verbose_name=_("thématiques"), blank=True, related_name="events")
-    audiences = ParentalManyToManyField("cms.Audience", verbose_name=_("publics"), blank=True, related_name="events")
+    themes = ParentalManyToManyField(
+        "cms.Theme",
+        verbose_name=_("thématiques"),
+        blank=True,
+        related_name="events",
+        help_text=_("Les thématiques de la démarche abordées ; servent au filtre de l'agenda."),
+    )
+    audiences = ParentalManyToManyField(
+        "cms.Audience",
+        verbose_name=_("publics"),
+        blank=True,
+        related_name="events",
+        help_text=_("À qui s'adresse l'événement ; sert au filtre de l'agenda."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -109,6 +122,7 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Une photo ou une affiche de l'événement ; elle illustre aussi sa carte dans l'agenda."),
     )
     body = StreamField(
         BodyBlock(),
@@ -118,20 +132,38 @@ class EventPage(RoutablePageMixin, BasePage):
     )
 
     attendance_mode = models.CharField(
-        _("participation"), max_length=10, choices=AttendanceMode.choices, default=AttendanceMode.OFFLINE
+        _("participation"),
+        max_length=10,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.OFFLINE,
+        help_text=_("Sur place, en ligne ou les deux ; un événement en ligne n'affiche pas de lieu."),
     )
     online_link = models.URLField(
         _("lien de connexion"), blank=True, help_text=_("Pour un événement en ligne ou mixte.")
     )
     venue_name = models.CharField(_("lieu"), max_length=200, blank=True, help_text=_("Ex. : Maison des services."))
-    address = models.CharField(_("adresse"), max_length=255, blank=True)
-    commune = models.CharField(_("commune"), max_length=120, blank=True)
-    postcode = models.CharField(_("code postal"), max_length=5, blank=True)
+    address = models.CharField(
+        _("adresse"), max_length=255, blank=True, help_text=_("Le numéro et la rue, pour l'itinéraire.")
+    )
+    commune = models.CharField(
+        _("commune"), max_length=120, blank=True, help_text=_("La commune où a lieu l'événement.")
+    )
+    postcode = models.CharField(
+        _("code postal"), max_length=5, blank=True, help_text=_("Le code postal à cinq chiffres.")
+    )
     latitude = models.FloatField(
-        _("latitude"), null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Place l'événement sur la carte ; en degrés décimaux (par ex. 44.753)."),
     )
     longitude = models.FloatField(
-        _("longitude"), null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Place l'événement sur la carte ; en degrés décimaux (par ex. 5.370)."),
     )
     accessibility = models.TextField(
         _("accessibilité"),
@@ -139,26 +171,69 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Accès en fauteuil, boucle magnétique, interprétation LSF…"),
     )
 
-    organiser = models.CharField(_("organisateur"), max_length=200, blank=True)
-    contact_name = models.CharField(_("contact"), max_length=120, blank=True)
-    contact_email = models.EmailField(_("courriel du contact"), blank=True)
-    contact_phone = models.CharField(_("téléphone du contact"), max_length=30, blank=True)
-
-    is_free = models.BooleanField(_("gratuit"), default=True)
-    price = models.DecimalField(
-        _("tarif (€)"), max_digits=8, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    organiser = models.CharField(
+        _("organisateur"), max_length=200, blank=True, help_text=_("La structure qui organise l'événement.")
     )
-    price_details = models.CharField(_("précisions sur le tarif"), max_length=255, blank=True)
+    contact_name = models.CharField(
+        _("contact"),
+        max_length=120,
+        blank=True,
+        help_text=_("La personne à contacter ; vide : le contact du territoire."),
+    )
+    contact_email = models.EmailField(
+        _("courriel du contact"),
+        blank=True,
+        help_text=_("L'adresse à laquelle écrire pour une question sur l'événement."),
+    )
+    contact_phone = models.CharField(
+        _("téléphone du contact"),
+        max_length=30,
+        blank=True,
+        help_text=_("Le numéro à appeler, au format 04 75 00 00 00."),
+    )
+
+    is_free = models.BooleanField(
+        _("gratuit"), default=True, help_text=_("Décochez si la participation est payante, et indiquez le tarif.")
+    )
+    price = models.DecimalField(
+        _("tarif (€)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Le tarif en euros, pour un événement payant."),
+    )
+    price_details = models.CharField(
+        _("précisions sur le tarif"),
+        max_length=255,
+        blank=True,
+        help_text=_("Par ex. « repas compris », « tarif réduit pour les demandeurs d'emploi »."),
+    )
     membership_required = models.BooleanField(
         _("réservé aux adhérents"),
         default=False,
         help_text=_("Participation soumise à la cotisation annuelle du réseau."),
     )
     registration_mode = models.CharField(
-        _("inscription"), max_length=10, choices=RegistrationMode.choices, default=RegistrationMode.NONE
+        _("inscription"),
+        max_length=10,
+        choices=RegistrationMode.choices,
+        default=RegistrationMode.NONE,
+        help_text=_(
+            "Comment s'inscrire : sans inscription, sur un site extérieur, par courriel ou sur ce site (avec places)."
+        ),
     )
-    registration_url = models.URLField(_("lien d'inscription"), blank=True)
-    registration_email = models.EmailField(_("courriel d'inscription"), blank=True)
+    registration_url = models.URLField(
+        _("lien d'inscription"),
+        blank=True,
+        help_text=_("Pour une inscription sur un site extérieur : l'adresse du formulaire."),
+    )
+    registration_email = models.EmailField(
+        _("courriel d'inscription"),
+        blank=True,
+        help_text=_("Pour une inscription par courriel : l'adresse à laquelle écrire."),
+    )
 
     recurrence = models.CharField(
         _("règle de répétition"),
@@ -270,6 +345,9 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["cms.TerritoryPage", "agenda.EventIndexPage"]
     subpage_types = []
+    # "Copier" (cms.page_actions): a copy keeps its dates but is no imported event (registrations, a plain
+    # foreign key to the dates, never follow).
+    quick_copy_cleared_fields = ["source", "external_uid", "import_fingerprint", "imported_at"]
 
     class Meta:
         verbose_name = _("événement")
@@ -367,14 +445,31 @@ class EventDate(TranslatableMixin, Orderable):
     """
 
     page = ParentalKey("agenda.EventPage", on_delete=models.CASCADE, related_name="dates")
-    start = models.DateTimeField(_("début"), db_index=True)
+    start = models.DateTimeField(
+        _("début"), db_index=True, help_text=_("Le jour et l'heure de début (heure de Paris).")
+    )
     end = models.DateTimeField(_("fin"), blank=True, db_index=True, help_text=_("Vide : l'heure de début."))
-    all_day = models.BooleanField(_("toute la journée"), default=False)
-    status = models.CharField(_("statut"), max_length=15, choices=DateStatus.choices, default=DateStatus.SCHEDULED)
+    all_day = models.BooleanField(
+        _("toute la journée"),
+        default=False,
+        help_text=_("Cochez pour un événement sans horaires : la fin est alors le dernier jour."),
+    )
+    status = models.CharField(
+        _("statut"),
+        max_length=15,
+        choices=DateStatus.choices,
+        default=DateStatus.SCHEDULED,
+        help_text=_("Annulé, reporté ou complet s'affichent sur la date dans l'agenda et le calendrier."),
+    )
     capacity = models.PositiveIntegerField(
         _("places"), null=True, blank=True, help_text=_("Nombre de participants au plus ; vide : sans limite.")
     )
-    registration_deadline = models.DateTimeField(_("date limite d'inscription"), null=True, blank=True)
+    registration_deadline = models.DateTimeField(
+        _("date limite d'inscription"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : les inscriptions ferment au début de la date."),
+    )
     # Which occurrence of a recurrence (iCalendar RECURRENCE-ID, or the generated date); "" for a single date.
     recurrence_id = models.CharField(max_length=40, blank=True, editable=False)
     generated = models.BooleanField(default=False, editable=False)

@@ -3,10 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from cms.blocks import RICH_TEXT_FEATURES
 
@@ -35,9 +36,27 @@ class BasePage(Page):
         FieldPanel("social_image"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    # Tabs between "Contenu" and "Référencement", as ``(heading, panels)``: TerritoryPage's "Localisation".
+    extra_tabs = []
 
     class Meta:
         abstract = True
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """The editor's tabs: "Contenu", the page type's own, "Référencement", "Publication" (Wagtail's
+        default would be "Contenu", "Promotion", "Paramètres"). A page type may still declare its own
+        ``edit_handler``."""
+        if hasattr(cls, "edit_handler"):
+            return cls.edit_handler.bind_to_model(cls)
+        tabs = page_tabs(
+            cls.content_panels,
+            *cls.extra_tabs,
+            promote_panels=cls.promote_panels,
+            settings_panels=cls.settings_panels,
+            base_form_class=cls.base_form_class,
+        )
+        return tabs.bind_to_model(cls)
 
     @property
     def share_image(self):
@@ -50,10 +69,25 @@ class BasePage(Page):
         return self.search_description or self.summary
 
 
+def page_tabs(content_panels, *extra_tabs, promote_panels=None, settings_panels=None, base_form_class=None):
+    """A page's edit handler: "Contenu", then ``extra_tabs`` (``(heading, panels)``), "Référencement" and
+    "Publication" (go-live and expiry dates, privacy)."""
+    tabs = [ObjectList(content_panels, heading=_("Contenu"))]
+    tabs += [ObjectList(panels, heading=heading) for heading, panels in extra_tabs]
+    tabs.append(ObjectList(promote_panels or BasePage.promote_panels, heading=_("Référencement")))
+    tabs.append(ObjectList(settings_panels or Page.settings_panels, heading=_("Publication"), classname="settings"))
+    return TabbedInterface(tabs, base_form_class=base_form_class)
+
+
 class IndexPage(BasePage):
     """A listing page placed once under the home page (news, territories, and later offers and agenda)."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Le texte affiché en haut de la liste, avant les résultats."),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]

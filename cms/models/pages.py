@@ -58,7 +58,12 @@ def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
 class StandardPage(BasePage):
     """A page of text composed from blocks: la démarche, objectives, organisation, statements."""
 
-    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("contenu"),
+        blank=True,
+        help_text=_("Composez la page avec des blocs : texte, titres, images, chiffres clés, contacts…"),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
@@ -107,7 +112,10 @@ class NewsPageTag(TaggedItemBase):
 class NewsPage(BasePage):
     """A news item, dated and tagged."""
 
-    date = models.DateField(_("date de publication"))
+    date = models.DateField(
+        _("date de publication"),
+        help_text=_("La date affichée sur l'actualité ; la liste des actualités est triée par cette date."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -115,11 +123,19 @@ class NewsPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Illustre la page et sa carte dans les listes ; une photo horizontale d'au moins 1200 px de large."
+        ),
     )
     image_alt = models.CharField(
         _("texte alternatif de l'image"), max_length=250, blank=True, help_text=_("Laisser vide si décorative.")
     )
-    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("contenu"),
+        blank=True,
+        help_text=_("Le texte de l'actualité, composé de blocs : texte, titres, images, citations…"),
+    )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("mots-clés"))
 
     content_panels = [
@@ -148,8 +164,18 @@ class FormField(TranslatableMixin, AbstractFormField):
 class FormPage(AbstractEmailForm, BasePage):
     """A form built by editors (the contact form): submissions are stored and emailed."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    thank_you_text = RichTextField(_("message de remerciement"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Le texte affiché au-dessus du formulaire."),
+    )
+    thank_you_text = RichTextField(
+        _("message de remerciement"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Le message affiché au visiteur une fois le formulaire envoyé."),
+    )
 
     content_panels = [
         FormSubmissionsPanel(),
@@ -159,8 +185,16 @@ class FormPage(AbstractEmailForm, BasePage):
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
-                FieldPanel("subject"),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "from_address",
+                            help_text=_("L'adresse d'expédition du courriel, par ex. ne-pas-repondre@caprural.org."),
+                        ),
+                        FieldPanel("to_address"),
+                    ]
+                ),
+                FieldPanel("subject", help_text=_("L'objet du courriel reçu à chaque réponse.")),
             ],
             _("Courriel envoyé à chaque réponse"),
         ),
@@ -194,10 +228,21 @@ class TerritoryContact(TranslatableMixin, Orderable):
     """A person to call in a territory."""
 
     page = ParentalKey("cms.TerritoryPage", on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(_("nom"), max_length=120)
-    role = models.CharField(_("fonction"), max_length=200, blank=True)
-    email = models.EmailField(_("courriel"), blank=True)
-    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    name = models.CharField(_("nom"), max_length=120, help_text=_("Prénom et nom de la personne à contacter."))
+    role = models.CharField(
+        _("fonction"),
+        max_length=200,
+        blank=True,
+        help_text=_("Sa fonction, par ex. « Chargée de mission accueil d'actifs »."),
+    )
+    email = models.EmailField(
+        _("courriel"),
+        blank=True,
+        help_text=_("Son adresse électronique professionnelle, affichée sur la page du territoire."),
+    )
+    phone = models.CharField(
+        _("téléphone"), max_length=30, blank=True, help_text=_("Son numéro de téléphone, au format 04 75 00 00 00.")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldRowPanel([FieldPanel("email"), FieldPanel("phone")])]
 
@@ -208,7 +253,12 @@ class TerritoryContact(TranslatableMixin, Orderable):
 class TerritoryPage(BasePage):
     """A rural territory of the network. Its offers and local events are published beneath it."""
 
-    department = models.CharField(_("département"), max_length=3, choices=DEPARTMENTS)
+    department = models.CharField(
+        _("département"),
+        max_length=3,
+        choices=DEPARTMENTS,
+        help_text=_("Le département du territoire ; sert au filtre par département du catalogue."),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -216,8 +266,14 @@ class TerritoryPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Une photo du territoire, pour sa page, sa carte dans la liste et la carte des territoires."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("présentation"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("présentation"),
+        blank=True,
+        help_text=_("Le territoire en quelques blocs : ses atouts, son cadre de vie, ses projets."),
+    )
     support_resources = RichTextField(
         _("ressources d'accompagnement"),
         blank=True,
@@ -232,6 +288,7 @@ class TerritoryPage(BasePage):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("-90")), MaxValueValidator(Decimal("90"))],
+        help_text=_("Position du territoire sur la carte, en degrés décimaux (par ex. 44.75300)."),
     )
     longitude = models.DecimalField(
         _("longitude"),
@@ -240,8 +297,13 @@ class TerritoryPage(BasePage):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal("180"))],
+        help_text=_("Position du territoire sur la carte, en degrés décimaux (par ex. 5.37000)."),
     )
-    website = models.URLField(_("site web"), blank=True)
+    website = models.URLField(
+        _("site web"),
+        blank=True,
+        help_text=_("Le site du territoire ou de sa communauté de communes, adresse complète."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -251,15 +313,13 @@ class TerritoryPage(BasePage):
         FieldPanel("body"),
         FieldPanel("support_resources"),
         InlinePanel("contacts", label=_("Contacts")),
-        MultiFieldPanel(
-            [
-                FieldPanel("communes"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-                FieldPanel("website"),
-            ],
-            _("Localisation"),
-        ),
     ]
+    location_panels = [
+        FieldPanel("communes"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("website"),
+    ]
+    extra_tabs = [(_("Localisation"), location_panels)]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),

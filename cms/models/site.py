@@ -15,10 +15,26 @@ from wagtail.models import Orderable, TranslatableMixin
 class SiteSettings(BaseSiteSetting):
     """Contact details, social links and logo, the same in every language."""
 
-    organisation = models.CharField(_("structure porteuse"), max_length=160, default="Cap Rural")
-    email = models.EmailField(_("courriel de contact"), blank=True)
-    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
-    address = models.TextField(_("adresse postale"), blank=True)
+    organisation = models.CharField(
+        _("structure porteuse"),
+        max_length=160,
+        default="Cap Rural",
+        help_text=_("Le nom de la structure qui anime le réseau, affiché dans le pied de page et les mentions."),
+    )
+    email = models.EmailField(
+        _("courriel de contact"),
+        blank=True,
+        help_text=_("L'adresse à laquelle le public peut écrire au réseau, affichée dans le pied de page."),
+    )
+    phone = models.CharField(
+        _("téléphone"),
+        max_length=30,
+        blank=True,
+        help_text=_("Le numéro affiché dans le pied de page, au format 04 75 00 00 00."),
+    )
+    address = models.TextField(
+        _("adresse postale"), blank=True, help_text=_("L'adresse postale du réseau, sur plusieurs lignes.")
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -26,11 +42,20 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Remplace le logo par défaut dans l'en-tête ; un SVG ou un PNG sur fond transparent."),
     )
-    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
-    facebook_url = models.URLField(_("Facebook"), blank=True)
-    youtube_url = models.URLField(_("YouTube"), blank=True)
-    mastodon_url = models.URLField(_("Mastodon"), blank=True)
+    linkedin_url = models.URLField(
+        _("LinkedIn"), blank=True, help_text=_("L'adresse complète de la page LinkedIn du réseau ; vide : pas de lien.")
+    )
+    facebook_url = models.URLField(
+        _("Facebook"), blank=True, help_text=_("L'adresse complète de la page Facebook du réseau ; vide : pas de lien.")
+    )
+    youtube_url = models.URLField(
+        _("YouTube"), blank=True, help_text=_("L'adresse complète de la chaîne YouTube du réseau ; vide : pas de lien.")
+    )
+    mastodon_url = models.URLField(
+        _("Mastodon"), blank=True, help_text=_("L'adresse complète du compte Mastodon du réseau ; vide : pas de lien.")
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("politique de confidentialité"),
@@ -78,7 +103,12 @@ class SiteSettings(BaseSiteSetting):
 class Footer(TranslatableMixin, ClusterableModel):
     """The footer of one language: a short text and useful links (mentions, accessibility, contact)."""
 
-    text = RichTextField(_("texte"), blank=True, features=["bold", "italic", "link"])
+    text = RichTextField(
+        _("texte"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Un court texte de présentation du réseau, en bas de chaque page de cette langue."),
+    )
     funding_notice = models.TextField(
         _("mention des financeurs"),
         blank=True,
@@ -103,10 +133,25 @@ class Footer(TranslatableMixin, ClusterableModel):
 class FooterLink(TranslatableMixin, Orderable):
     footer = ParentalKey(Footer, on_delete=models.CASCADE, related_name="links")
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Une page du site ; son adresse suit la page si elle est déplacée."),
     )
-    url = models.URLField(_("ou adresse externe"), blank=True)
-    label = models.CharField(_("libellé"), max_length=80, blank=True)
+    url = models.URLField(
+        _("ou adresse externe"),
+        blank=True,
+        help_text=_("À défaut de page du site, une adresse complète commençant par https://."),
+    )
+    label = models.CharField(
+        _("libellé"),
+        max_length=80,
+        blank=True,
+        help_text=_("Le texte du lien ; vide : le titre de la page ou l'adresse."),
+    )
 
     panels = [FieldPanel("page"), FieldPanel("url"), FieldPanel("label")]
 

@@ -15,13 +15,19 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
     language switch.
     """
 
-    name = models.CharField(_("nom"), max_length=120)
+    name = models.CharField(
+        _("nom"), max_length=120, help_text=_("Le terme tel qu'il s'affiche dans les filtres et sur les pages.")
+    )
     slug = models.SlugField(
         _("identifiant"),
         max_length=120,
         help_text=_("Identique dans toutes les langues ; sert dans les adresses des listes filtrées."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Facultatif : une phrase qui précise ce que le terme recouvre, pour les rédacteurs."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -34,6 +34,9 @@ class ResourceDocumentBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("document")
+        description = _("Un document de la collection « Documents adhérents » et la légende de son lien.")
+        preview_template = "blocks/previews/resource_document_block.html"
+        preview_value = {"document": None, "caption": "Mémento : accueillir un porteur de projet (PDF)"}
 
 
 class TrainingResourcePage(BasePage):
@@ -43,18 +46,50 @@ class TrainingResourcePage(BasePage):
     wagtail-localize (they are displayed ``.localized``); so are the kind, the session's date and the video.
     """
 
-    kind = models.CharField(_("type de ressource"), max_length=20, choices=ResourceKind.choices, db_index=True)
+    kind = models.CharField(
+        _("type de ressource"),
+        max_length=20,
+        choices=ResourceKind.choices,
+        db_index=True,
+        help_text=_("Support de formation, mémento, fiche méthode… ; sert au filtre de l'espace adhérents."),
+    )
     themes = ParentalManyToManyField(
-        "cms.Theme", verbose_name=_("thématiques"), blank=True, related_name="training_resources"
+        "cms.Theme",
+        verbose_name=_("thématiques"),
+        blank=True,
+        related_name="training_resources",
+        help_text=_("Les thématiques abordées ; servent au filtre de l'espace adhérents."),
     )
     audiences = ParentalManyToManyField(
-        "cms.Audience", verbose_name=_("publics"), blank=True, related_name="training_resources"
+        "cms.Audience",
+        verbose_name=_("publics"),
+        blank=True,
+        related_name="training_resources",
+        help_text=_("À qui s'adresse la ressource ; sert au filtre de l'espace adhérents."),
     )
-    session_title = models.CharField(_("session"), max_length=255, blank=True)
-    session_date = models.DateField(_("date de la session"), null=True, blank=True, db_index=True)
-    session_place = models.CharField(_("lieu de la session"), max_length=255, blank=True)
+    session_title = models.CharField(
+        _("session"),
+        max_length=255,
+        blank=True,
+        help_text=_("Le titre de la journée ou de la session de formation dont vient la ressource."),
+    )
+    session_date = models.DateField(
+        _("date de la session"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("La date de la session ; les ressources les plus récentes sont présentées d'abord."),
+    )
+    session_place = models.CharField(
+        _("lieu de la session"), max_length=255, blank=True, help_text=_("La ville ou le lieu de la session.")
+    )
     session_speakers = models.TextField(_("intervenants"), blank=True, help_text=_("Un intervenant par ligne."))
-    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("contenu"),
+        blank=True,
+        help_text=_("Le contenu de la ressource, composé de blocs : texte, titres, images…"),
+    )
     documents = StreamField(
         [("document", ResourceDocumentBlock())],
         verbose_name=_("documents"),
@@ -71,11 +106,13 @@ class TrainingResourcePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Un fichier vidéo de la collection « Documents adhérents », à défaut d'adresse."),
     )
     related_resources = StreamField(
         [("resource", blocks.PageChooserBlock(page_type="members.TrainingResourcePage", label=_("ressource")))],
         verbose_name=_("ressources liées"),
         blank=True,
+        help_text=_("D'autres ressources de l'espace adhérents à proposer en lien."),
     )
 
     content_panels = [

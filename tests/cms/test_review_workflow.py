@@ -125,7 +125,7 @@ def _client_for(user):
 
 
 def test_the_migration_reverses_to_the_default_workflow_and_applies_again(world):
-    migration = importlib.import_module("cms.migrations.0004_review_workflow")
+    migration = importlib.import_module("cms.migrations.0005_review_workflow")
     migration.restore_default_workflow(django_apps, None)
     assert world["diois"].get_workflow().name == "Moderators approval"
     assert not Workflow.objects.get(name=REVIEW_WORKFLOW_NAME).active

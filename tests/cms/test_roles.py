@@ -264,6 +264,28 @@ def can_publish(client, item):
     return item["offer"].permissions_for_user(item["user"]).can_publish()
 
 
+def quick_copy(client, item):
+    """The one-click "Copier" (cms/page_actions.py): its confirmation page."""
+    return client.get(reverse("cms_quick_copy", args=[item["offer"].pk]))
+
+
+def import_offers(client, item):
+    """The spreadsheet import of offers under this territory (offers/import_views.py)."""
+    return client.get(reverse("offers_import:upload"), {"territory": item["territory"].pk})
+
+
+def translations_report(client, item):
+    return client.get(reverse("translations_status_report"))
+
+
+def can_approve(client, item):
+    """Whether the "Relecture communication" task offers this user "approve" on the submitted offer."""
+    offer = item["offer"]
+    state = offer.get_workflow().start(offer, UserFactory())
+    task = state.current_task_state.task.specific
+    return any(action[0] == "approve" for action in task.get_actions(offer, item["user"]))
+
+
 ACTIONS = {
     "edit": page_view("edit"),
     "preview": page_view("preview_on_edit"),
@@ -291,6 +313,10 @@ ACTIONS = {
     "submit translation": submit_translation,  # the officers translate (wagtail_localize.submit_translation)
     "edit image": edit_media("image"),
     "edit document": edit_media("document"),
+    "quick copy": quick_copy,
+    "import offers": import_offers,
+    "translations report": translations_report,  # batch PO export/import included: the officers translate
+    "approve submission": can_approve,
 }
 
 # What the agent of territory A may do in their own territory; everything else is refused to them.
@@ -300,6 +326,8 @@ AGENT_OWN = {
     "submit for moderation",
     "copy",  # as a draft, under their own territory (see "copy into territory")
     "copy into territory",
+    "quick copy",
+    "import offers",
     "preview",
     "view draft",
     "history",
@@ -355,5 +383,5 @@ def test_members_private_documents_in_the_chooser(client, territories, role, see
 
 
 def test_the_matrix_size():
-    """The count reported in the note: 2 roles × 26 actions × 2 territories."""
-    assert len(MATRIX) == 104
+    """The count reported in the note: 2 roles × 30 actions × 2 territories."""
+    assert len(MATRIX) == 120

@@ -42,7 +42,7 @@ def restore_default_workflow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0003_roles"),
+        ("cms", "0004_help_texts"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
