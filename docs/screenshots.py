@@ -60,6 +60,9 @@ CHANGES_OFFER = "Local artisanal à louer à Die"
 CHANGES_COMMENT = "Merci d'indiquer le loyer mensuel et la surface de l'atelier, et d'ajouter une photo."
 AWAITING_ROW = f"#awaiting-review-section tr:has-text('{NEW_OFFER}')"
 ROW_MENU = f"{AWAITING_ROW} >> role=button[name='Actions']"
+EXPIRING = ("Boulangerie bio à reprendre", "Chargé·e de projet économie circulaire", "Appel à projets : ressourcerie")
+BULK_MORE = "[data-bulk-action-footer] button:has-text('Plus')"  # the bulk actions past the first four
+PICK_THREE = tuple(("click", f"tr:has-text('{title}') input[data-bulk-action-checkbox]") for title in EXPIRING)
 IMPORT_CHOOSE = (("select", "#id_territory", "{diois_title}"),)
 
 
@@ -115,6 +118,11 @@ SHOTS = [
          steps=(("click", "[data-side-panel-toggle='status']"),
                 ("click", "button[data-a11y-dialog-show='schedule-publishing-dialog']"))),
     Shot("offres-liste", "redaction", "{offers}"),
+    Shot("prolonger-selection", "redaction", "{territory_explore}", steps=(*PICK_THREE, ("click", BULK_MORE)),
+         highlight="a[href*='extend_expiry']"),
+    Shot("prolonger-formulaire", "redaction", "{extend_expiry}"),
+    Shot("copier-offre", "agent-diois", "{offer_edit}", steps=(("click", HEADER_MORE),),
+         highlight="#w-slim-header-buttons [href*='/copier/']"),
     # Importer des offres depuis un tableur (last: the import writes drafts that other shots would show)
     Shot("import-offres-envoi", "redaction", "{offers_import}", steps=IMPORT_CHOOSE),
     Shot("import-offres-apercu", "redaction", "{offers_import}",
@@ -275,6 +283,13 @@ def targets():
         "submitted_edit": edit(submitted),
         "offers": reverse("offres:index"),
         "changes_edit": edit(sent_back),
+        # The bulk action's page for the three offers the explorer's shot ticks (what its JavaScript asks).
+        "extend_expiry": reverse("wagtail_bulk_action", args=["wagtailcore", "page", "extend_expiry"])
+        + "?"
+        + "&".join(
+            f"id={offer.pk}" for title in EXPIRING for offer in diois.get_children().filter(title__startswith=title)
+        )
+        + f"&next={reverse('wagtailadmin_explore', args=[diois.pk])}",
         "diois_title": diois.title,
         "offers_import": reverse("offers_import:upload"),
         "translations_report": reverse("translations_status_report"),
