@@ -10,6 +10,7 @@ the download of that one event. The iCalendar is written by :mod:`agenda.ical`.
 import html
 
 from django.conf import settings
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -19,6 +20,7 @@ from django.utils.http import content_disposition_header
 from agenda.ical import date_uid, dates_to_ical, event_to_ical, location_text, summary_text
 from agenda.listing import build_agenda
 from agenda.templatetags.agenda_tags import date_range
+from cms.conditional import set_last_modified
 from cms.visibility import can_see
 
 ICAL_LIMIT = 2000
@@ -33,6 +35,14 @@ def with_query(url, query):
 def feed_dates(agenda, limit):
     """The agenda's dates for a feed: at most ``limit``, without the card images the list prefetches."""
     return agenda.dates.prefetch_related(None)[:limit]
+
+
+def last_date_ended(dates):
+    """When the latest of ``dates`` to have ended ended: the last moment time alone changed an upcoming list."""
+    from agenda.models import EventDate
+
+    dates = EventDate.objects.all() if dates is None else dates
+    return dates.past(timezone.now()).aggregate(last=Max("end"))["last"]
 
 
 def feed_title(agenda, index_page):
@@ -64,7 +74,7 @@ def agenda_ical_response(request, index_page):
     response = HttpResponse(body, content_type=ICAL_CONTENT_TYPE)
     response["Content-Disposition"] = 'inline; filename="agenda.ics"'
     response["X-Robots-Tag"] = "noindex"
-    return response
+    return set_last_modified(response, last_date_ended(None))
 
 
 def when_text(date):
@@ -111,7 +121,8 @@ def agenda_rss_response(request, index_page):
             categories=[date.type_label] if date.type_label else None,
         )
     body = feed.writeString("utf-8").encode("utf-8")
-    return HttpResponse(body, content_type="application/rss+xml; charset=utf-8")
+    response = HttpResponse(body, content_type="application/rss+xml; charset=utf-8")
+    return set_last_modified(response, last_date_ended(None))
 
 
 def event_ical_response(request, event_page):
@@ -126,4 +137,4 @@ def event_ical_response(request, event_page):
     response = HttpResponse(event_to_ical(event_page, request), content_type=ICAL_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, f"{event_page.slug}.ics")
     response["X-Robots-Tag"] = "noindex"
-    return response
+    return set_last_modified(response, last_date_ended(event_page.dates.all()))

@@ -1,12 +1,20 @@
-"""On publishing an event: its generated dates follow its rule, and new seats go to the waiting list."""
+"""On publishing an event: its generated dates follow its rule, and new seats go to the waiting list. A
+registration changes the seats left that event pages show: it replaces the cached content."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from wagtail.signals import page_published
 
-from agenda.models import EventDate, EventPage
+from agenda.models import EventDate, EventPage, Registration
 from agenda.recurrence import generate_dates
+from cms.content_cache import content_changed
+
+
+@receiver([post_save, post_delete], sender=Registration, dispatch_uid="agenda.registration_changes_content")
+def registration_changes_seats(sender, instance, **kwargs):
+    content_changed()
 
 
 @receiver(page_published, sender=EventPage)

@@ -10,6 +10,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import (
+            cdn,  # noqa: F401 - a CDN in front is purged of the listings that show a published page
             content_cache,  # noqa: F401 - connects the receivers that replace the content version
             signals,  # noqa: F401 - a new territory page gets its group and collection
         )

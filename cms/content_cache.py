@@ -1,14 +1,19 @@
-"""Small, correct caches of what many pages read: the site frame (home, menu, footer), filter choices.
+"""Small, correct caches of what many pages read: the site frame (home, menu, footer), filter choices, and
+whole pages for anonymous visitors (``cms.page_cache``).
 
-Every entry lives under one content version that any change to a page, a locale, a taxonomy term or the
-footer replaces, at once and again on commit (a visitor reading between the two would otherwise cache the old
-content under the new version). Entries are per language and per set of private sections the visitor
-does not pass, and a list of pages is used only until the first of its pages expires: ``publish_scheduled``
-saves the pages it publishes or unpublishes, which replaces the version, but an expiry date passes
-without any save.
+Every entry lives under one content version that any change to what a page shows replaces (a page, a locale,
+a taxonomy term, the footer, a site setting, a privacy rule, an image or document, a promoted search result,
+a registration that changes the seats left), at once and again on commit (a visitor reading between the two
+would otherwise cache the old content under the new version). Entries are per language and per set of private
+sections the visitor does not pass, and a list of pages is used only until the first of its pages expires:
+``publish_scheduled`` saves the pages it publishes or unpublishes, which replaces the version, but an expiry
+date passes without any save.
 """
 
+import datetime
 import hashlib
+import math
+import time
 import uuid
 
 from django.core.cache import cache
@@ -27,8 +32,15 @@ TIMEOUT = 60 * 60
 
 
 def content_version():
-    """The current content version (a new one after any change)."""
-    return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
+    """The current content version (a new one after any change): a random part, then when it was made."""
+    return cache.get_or_set(VERSION_KEY, lambda: f"{uuid.uuid4().hex}.{time.time():.6f}", None)
+
+
+def content_changed_at():
+    """When the site's content last changed, to the second above (the version's creation time; later than the
+    change itself when the cache lost the version, which only costs a client a full download)."""
+    made = float(content_version().partition(".")[2])
+    return datetime.datetime.fromtimestamp(math.ceil(made), tz=datetime.UTC)
 
 
 def forget_content():
@@ -69,20 +81,54 @@ def cached_list(request, name, *parts, build):
 
 
 def _changes_content(instance):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import BaseViewRestriction
+
     from cms.models import Footer, FooterLink
     from cms.models.snippets import Taxonomy
 
-    return isinstance(instance, Page | Locale | Taxonomy | Footer | FooterLink)
+    # Renditions are left out: the first view of an image size creates one, which changes nothing shown.
+    return isinstance(
+        instance,
+        Page
+        | Locale
+        | Taxonomy
+        | Footer
+        | FooterLink
+        | BaseSiteSetting
+        | BaseGenericSetting
+        | BaseViewRestriction
+        | AbstractImage
+        | AbstractDocument
+        | SearchPromotion,
+    )
+
+
+def content_changed():
+    """Replace the content version now and again on commit (apps call it for their own models)."""
+    forget_content()
+    transaction.on_commit(forget_content)
+
+
+# Wagtail fills these in on an image's or document's first use: nothing shown changes.
+BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 
 
 @receiver([post_save, post_delete], dispatch_uid="cms.content_cache.on_change")
-def forget_content_on_change(sender, instance, **kwargs):
+def forget_content_on_change(sender, instance, update_fields=None, created=False, **kwargs):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
+    if created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
+        return  # made with its defaults on first read, which is what pages showed already
     if _changes_content(instance):
-        forget_content()
-        transaction.on_commit(forget_content)
+        content_changed()
 
 
 @receiver(post_page_move, dispatch_uid="cms.content_cache.on_move")
 def forget_content_on_move(sender, **kwargs):
-    forget_content()
-    transaction.on_commit(forget_content)
+    content_changed()

@@ -7,12 +7,15 @@ the page lists them. A filter value the form rejects is ignored, as on the page.
 """
 
 from django.conf import settings
+from django.db.models import Max
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import pgettext
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from cms.conditional import set_last_modified
 
 RSS_LIMIT = 500
 # The query parameters a feed does not pass on: it lists every matching offer, not one page of them.
@@ -56,6 +59,13 @@ def offers_to_rss(offers, request, *, title, link, description, language, feed_u
     return feed.writeString("utf-8").encode("utf-8")
 
 
+def last_offer_expiry():
+    """When the latest offer to have expired expired: the last moment time alone changed the catalogue."""
+    from offers.models import OfferPage  # offers.models imports this module
+
+    return OfferPage.objects.filter(expire_at__lte=timezone.now()).aggregate(last=Max("expire_at"))["last"]
+
+
 class OfferFeedsMixin(RoutablePageMixin):
     """RSS, CSV and JSON routes of the catalogue; each follows the filters of the query string."""
 
@@ -78,7 +88,8 @@ class OfferFeedsMixin(RoutablePageMixin):
             language=self.locale.language_code,
             feed_url=with_query(page_url + self.reverse_subpage("rss").lstrip("/"), query),
         )
-        return HttpResponse(body, content_type="application/rss+xml; charset=utf-8")
+        response = HttpResponse(body, content_type="application/rss+xml; charset=utf-8")
+        return set_last_modified(response, last_offer_expiry())
 
     @path("csv/", name="csv")
     def csv_export(self, request):
@@ -90,7 +101,7 @@ class OfferFeedsMixin(RoutablePageMixin):
         filename = f"{stem}-{timezone.localdate().isoformat()}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response["X-Robots-Tag"] = "noindex"
-        return response
+        return set_last_modified(response, last_offer_expiry())
 
     @path("json/", name="json")
     def json_export(self, request):
@@ -99,4 +110,4 @@ class OfferFeedsMixin(RoutablePageMixin):
         data = offers_to_json(self.feed_offers(request), request, locale=self.locale)
         response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
         response["X-Robots-Tag"] = "noindex"
-        return response
+        return set_last_modified(response, last_offer_expiry())

@@ -50,6 +50,7 @@ class OfferIndexPage(OfferFeedsMixin, IndexPage):
     """The catalogue ("Offres"): every visible offer of its language, whatever territory it sits under."""
 
     subpage_types = []
+    lists_site_content = True  # a CDN purges it with any page published (cms/cdn.py)
 
     class Meta:
         verbose_name = _("catalogue des offres")

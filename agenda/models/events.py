@@ -53,6 +53,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
     """The regional agenda ("Agenda"): every visible date of its language, regional and local events alike."""
 
     subpage_types = ["agenda.EventPage"]
+    lists_site_content = True  # a CDN purges it with any page published (cms/cdn.py)
 
     class Meta:
         verbose_name = _("agenda")

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",  # purges a CDN when WAGTAILFRONTENDCACHE is set (production, cms/cdn.py)
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -53,6 +54,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every response and 304 answers to conditional requests, cached pages included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before the session: a cached page for an anonymous visitor costs no session, user or database work.
+    "cms.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,6 +77,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+
+# Whole pages for anonymous visitors, in the shared cache (cms/page_cache.py): how long, in seconds; 0 turns it
+# off (development and tests, where each test turns it on itself). Production sets 300.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 
 TEMPLATES = [
     {

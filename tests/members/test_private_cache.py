@@ -49,3 +49,28 @@ def test_every_private_response_is_privately_cached(client, private_urls, member
     assert ("member", "members' document", 200) in seen
     assert ("lapsed", "members' document", 403) in seen
     assert ("non-member", "account fr", 200) in seen
+
+
+def test_a_members_page_is_never_served_from_the_page_cache_to_an_anonymous_visitor(
+    client, private_urls, member, frozen, settings
+):
+    """With the whole-page cache on (production), a member's visit stores nothing that an anonymous visitor, or
+    a logged-out browser, could be served: they get the login redirect, as without the cache."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    client.force_login(member)
+    for name in ("members' area", "members' page", "members' document"):
+        url = private_urls[name]
+        for _ in range(2):
+            mine = client.get(url)
+            assert mine.status_code == 200, name
+            assert mine["X-Cache"] == "BYPASS"
+        anonymous = Client().get(url)
+        assert anonymous.status_code == 302, name
+        assert "/compte/connexion/" in anonymous["Location"]
+        assert anonymous["X-Cache"] == "BYPASS"
+    client.logout()
+    assert client.get(private_urls["members' page"]).status_code == 302
