@@ -20,10 +20,15 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control, patch_vary_headers
 
 from cms.content_cache import content_version
+
+# Sent with the request when a page is answered from the cache: what a view does besides rendering (the search
+# counting its term) can still happen.
+served_from_cache = Signal()
 
 SHAREABLE_COOKIES = {"csrftoken", "django_language"}
 # Headers that a kept response must not carry to the next visitor.
@@ -105,6 +110,7 @@ class AnonymousPageCacheMiddleware:
         key = page_key(request)  # before rendering: a change during it replaces the version, not this entry
         entry = cache.get(key)
         if entry is not None:
+            served_from_cache.send(sender=self.__class__, request=request)
             return self.label(request, thaw(entry), "HIT")
         response = self.get_response(request)
         if not shareable_response(request, response):
@@ -112,6 +118,8 @@ class AnonymousPageCacheMiddleware:
         if get_max_age(response) is None:
             # Proxies and CDNs may keep it as long as we do; browsers check back each time (ETag).
             patch_cache_control(response, max_age=0, s_maxage=seconds)
+        # A logged-in visitor's copy differs (their name, the editors' bar): a shared cache keys on the cookie.
+        patch_vary_headers(response, ("Cookie",))
         cache.set(key, freeze(response), seconds)
         return self.label(request, response, "MISS")
 

@@ -2,11 +2,14 @@
 
 from urllib.parse import urlencode
 
+from django.dispatch import receiver
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import EventIndexPage
 from cms.filters import ListingUrlsMixin
+from cms.page_cache import served_from_cache
 from cms.visibility import visible_pages
 from offers.models import OfferIndexPage
 from search.forms import PARAMETERS, SearchForm
@@ -69,11 +72,28 @@ class SearchPage(ListingUrlsMixin):
         return (suggested, self.url(q=suggested, kind=None, territory=None)) if suggested else None
 
 
+def counts_as_a_search(page):
+    return bool(page.search.terms) and page.search.page_number == 1  # not the following pages of its results
+
+
 def search(request):
     page = SearchPage(request)
     promotions = []
-    if page.search.terms and page.search.page_number == 1:  # a search, not the following pages of its results
+    if counts_as_a_search(page):
         record_search(page.text)
         promotions = promoted_pages(request, page.text)
     context = {"search_page": page, "form": page.form, "query": page.text, "promotions": promotions}
     return render(request, "search/search.html", context)
+
+
+@receiver(served_from_cache, dispatch_uid="search.count_cached_searches")
+def count_cached_search(sender, request, **kwargs):
+    """A search answered from the page cache still counts in the "Search terms" report."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return
+    if match.func is search:
+        page = SearchPage(request)
+        if counts_as_a_search(page):
+            record_search(page.text)

@@ -71,6 +71,7 @@ def test_an_anonymous_page_is_kept_then_served_from_the_cache(client, tree):
     assert first.status_code == 200 and first["X-Cache"] == "MISS"
     # A proxy or CDN may keep it as long as we do; a browser checks back (with its ETag) each time.
     assert "s-maxage=300" in first["Cache-Control"] and "max-age=0" in first["Cache-Control"]
+    assert "Cookie" in first["Vary"]
     second = get(Client(), url)
     assert second["X-Cache"] == "HIT"
     assert second.content == first.content
@@ -339,3 +340,14 @@ def test_pages_go_through_redis(client, tree, settings):
     offer.title = "Boulangerie : reprise en 2027"
     publish(offer)
     assert b"Boulangerie : reprise en 2027" in get(client, url).content
+
+
+def test_a_search_answered_from_the_cache_still_counts_in_the_search_terms_report(client, tree):
+    from wagtail.contrib.search_promotions.models import Query
+
+    url = "/fr/recherche/?q=boulangerie"
+    assert get(client, url)["X-Cache"] == "MISS"
+    assert get(Client(), url)["X-Cache"] == "HIT"
+    assert get(Client(), url + "&page=2")["X-Cache"] == "MISS"  # a following page is not a new search
+    assert get(Client(), url + "&page=2")["X-Cache"] == "HIT"
+    assert Query.get("boulangerie").hits == 2
