@@ -78,4 +78,9 @@ LOGGING = json_logging(os.environ.get("LOG_LEVEL", "INFO"))
 logging.captureWarnings(True)
 # Monitoring may ask an app server for /healthz directly, over plain HTTP: answer rather than redirect to https.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# An unreachable database server must fail a request (and /healthz) in seconds, not after TCP's minutes.
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 # --- end of Operations ------------------------------------------------------------------------------------------
