@@ -119,7 +119,9 @@ class HideRequestSecrets(logging.Filter):
                 masked = loggable_path(request)
             except Exception:
                 masked = "<path>"
+            # Django escapes the path it logs (non-ASCII characters as \u escapes): match both forms.
+            paths = {request.path, request.path.encode("unicode_escape").decode("ascii")}
             if isinstance(record.args, tuple):
-                record.args = tuple(masked if arg == request.path else arg for arg in record.args)
+                record.args = tuple(masked if arg in paths else arg for arg in record.args)
             record.request = None
         return True

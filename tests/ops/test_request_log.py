@@ -176,3 +176,20 @@ def test_production_logging_writes_json_lines_on_stderr(tmp_path):
     assert "request" not in django_request
     assert any(line["message"] == "plain record" and line["level"] == "WARNING" for line in lines)
     assert TOKEN not in result.stderr and "someone" not in result.stderr
+
+
+def test_djangos_own_bad_request_record_hides_the_token(client, db, site_tree):
+    """A bad cancel link answers 400, which Django logs as "Bad Request: <path>" with the whole request attached."""
+    handler = handler_from_production_config()
+    django_request = logging.getLogger("django.request")
+    django_request.addHandler(handler)
+    try:
+        response = client.get(f"/fr/inscriptions/annuler/{TOKEN}/?email=someone@example.org")
+    finally:
+        django_request.removeHandler(handler)
+    assert response.status_code == 400
+    [line] = [json.loads(line) for line in handler.stream.getvalue().splitlines()]
+    assert line["message"] == "Bad Request: /fr/inscriptions/annuler/<token>/"
+    assert line["status_code"] == 400
+    assert "request" not in line
+    assert TOKEN not in handler.stream.getvalue() and "someone" not in handler.stream.getvalue()
