@@ -16,7 +16,7 @@ CHROMIUM ?= /usr/bin/chromium
 # demo once. `make test PARALLEL=` runs everything in one process.
 PARALLEL ?= -n auto --dist loadgroup
 
-.PHONY: help install run demo serve test test-sqlite test-postgres test-browser chromium lint format messages migrations-check bench screenshots clean
+.PHONY: help install run demo serve test test-sqlite test-postgres test-browser chromium lint format messages migrations-check bench screenshots clean backup restore
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -88,3 +88,21 @@ screenshots: install chromium ## Retake the editors' guide screenshots (docs/ima
 
 clean: ## Remove the virtualenv, the SQLite database, collected static and media
 	rm -rf $(VENV) db.sqlite3 static_collected media
+
+# --- Operations: backup and restore (cms/backups.py, docs/deploy.md "Sauvegarde / Backup") ---------------------
+# The database comes from DATABASE_URL in the environment (the stack's is another, e.g.
+# postgresql://postgres@127.0.0.1:5433/villecampagne_stack); media from the settings' MEDIA_ROOT (./media here);
+# backups go to BACKUP_DIR (./backups). `make restore BACKUP=backups/<time>` restores into RESTORE_DATABASE_URL
+# (default: DATABASE_URL itself; created when missing) and RESTORE_MEDIA_ROOT (default: MEDIA_ROOT).
+DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/villecampagne
+RESTORE_DATABASE_URL ?= $(DATABASE_URL)
+
+backup: install ## Dump DATABASE_URL (pg_dump) and archive MEDIA_ROOT into BACKUP_DIR/<UTC time>/ (default ./backups)
+	@# Not echoed, and passed in the environment rather than on a command line: the URL may hold a password.
+	@DATABASE_URL='$(DATABASE_URL)' $(MANAGE) backup
+
+restore: install ## Restore BACKUP=backups/<time> into RESTORE_DATABASE_URL (default DATABASE_URL) and MEDIA_ROOT
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/<UTC time> [RESTORE_DATABASE_URL=…]"; exit 2; }
+	@DATABASE_URL='$(RESTORE_DATABASE_URL)' $(MANAGE) restore '$(BACKUP)' \
+		$(if $(RESTORE_MEDIA_ROOT),--media-root '$(RESTORE_MEDIA_ROOT)')
+# --- end of Operations ------------------------------------------------------------------------------------------

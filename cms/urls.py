@@ -9,7 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import health, views
 from cms.sitemaps import PageSitemap
 from search import autocomplete as autocomplete_views
 from search import views as search_views
@@ -22,6 +22,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Outside the language prefix and never cached: the load balancer and monitoring ask every app server.
+    path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}cms/img/favicon.ico", permanent=True)),
 ]
 

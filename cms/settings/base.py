@@ -70,6 +70,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# --- Operations: the request log, outermost so it times everything and logs the status actually sent -----------
+# (one JSON line per request in production, cms/request_log.py; silent in development: no handler takes INFO)
+MIDDLEWARE.insert(0, "cms.request_log.RequestLogMiddleware")
+# --- end of Operations ------------------------------------------------------------------------------------------
+
 # django-axes first: it refuses a locked-out login before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -1,10 +1,13 @@
 """Production: every secret and address comes from the environment; a missing one stops start-up."""
 
+import logging
 import os
 
 import dj_database_url
 
 from django.core.exceptions import ImproperlyConfigured
+
+from cms.logging_config import json_logging
 
 from .base import *  # noqa: F403
 
@@ -88,9 +91,16 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-}
+# --- Operations: logs, health check -------------------------------------------------------------------------------
+# Every record as one JSON line on stderr, with one line per request from cms.request_log (cms/logging_config.py).
+LOGGING = json_logging(os.environ.get("LOG_LEVEL", "INFO"))
+# Python's warnings too (logger py.warnings), so that every line on stderr is JSON.
+logging.captureWarnings(True)
+# Monitoring may ask an app server for /healthz directly, over plain HTTP: answer rather than redirect to https.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# An unreachable database server must fail a request (and /healthz) in seconds, not after TCP's minutes.
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
+# --- end of Operations ------------------------------------------------------------------------------------------
