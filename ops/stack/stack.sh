@@ -186,7 +186,17 @@ wait_ready() {
     return 1
 }
 
+all_running() {
+    for name in nginx redis smtp "${APP_PORTS[@]/#/gunicorn-}"; do pid_alive "$RUN/$name.pid" || return 1; done
+    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" status >/dev/null 2>&1
+}
+
 start() {
+    if all_running; then
+        say "already running (make stack-stop first to restart it with new code)"
+        wait_ready
+        return 0
+    fi
     install_packages
     mkdir -p "$RUN" "$LOG" "$STATE/static" "$STATE/media" "$STATE/tmp"
     write_env
@@ -245,6 +255,8 @@ case "${1:-}" in
     start) start ;;
     stop) stop ;;
     status) status ;;
+    # Used by ops/faults.py to bring back what it broke.
     app) mkdir -p "$RUN" "$LOG" && start_app "${2:?port}" ;;
-    *) echo "usage: $0 start|stop|status|app PORT" >&2; exit 2 ;;
+    redis) mkdir -p "$RUN" "$LOG" && start_redis ;;
+    *) echo "usage: $0 start|stop|status|app PORT|redis" >&2; exit 2 ;;
 esac
