@@ -193,7 +193,8 @@ all_running() {
 
 start() {
     if all_running; then
-        say "already running (make stack-stop first to restart it with new code)"
+        say "already running (make stack-stop first to restart it with new code); nginx config reloaded"
+        start_nginx
         wait_ready
         return 0
     fi
