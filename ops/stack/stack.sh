@@ -35,7 +35,19 @@ GUNICORN_THREADS="${GUNICORN_THREADS:-4}"
 
 say() { echo "== stack: $*"; }
 
-pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A pid file's process is alive and is still ours: its command line names what the file is for (a pid reused
+# by another program after a crash is never signalled).
+pid_alive() {
+    local file="$1" pid what
+    [ -f "$file" ] || return 1
+    pid="$(cat "$file")"
+    kill -0 "$pid" 2>/dev/null || return 1
+    what="$(basename "$file" .pid)"
+    what="${what%%-*}"
+    [ "$what" = redis ] && what=redis-server
+    [ "$what" = smtp ] && what=aiosmtpd
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$what"
+}
 
 # The environment file, written once (its SECRET_KEY must survive restarts: sessions and signed links).
 write_env() {
