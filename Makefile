@@ -17,6 +17,7 @@ CHROMIUM ?= /usr/bin/chromium
 PARALLEL ?= -n auto --dist loadgroup
 
 .PHONY: help install run demo serve test test-sqlite test-postgres test-browser chromium lint format messages migrations-check bench screenshots clean backup restore
+.PHONY: stack stack-stop stack-status faults loadtest
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -85,6 +86,26 @@ bench: install ## Measure response times of the main pages on the demo content, 
 
 screenshots: install chromium ## Retake the editors' guide screenshots (docs/images/editors/) from the demo, in a temporary database
 	$(PY) docs/screenshots.py
+
+# --- The production stack on 127.0.0.1 (issue 9): nginx :8080 → gunicorn :8001/:8002, its own PostgreSQL
+# cluster (:5433) and Redis (:6380). ops/stack/stack.sh says what each part is; state in var/stack/.
+LOADTEST_CONNECTIONS ?= 64
+LOADTEST_DURATION ?= 60s
+
+stack: install ## Start the production stack on http://127.0.0.1:8080 (installs nginx and wrk with apt when missing)
+	ops/stack/stack.sh start
+
+stack-stop: ## Stop what `make stack` started, and nothing else
+	ops/stack/stack.sh stop
+
+stack-status: ## Show which parts of the stack run
+	ops/stack/stack.sh status
+
+faults: stack ## Break the stack under load (PostgreSQL restart, Redis down, an app server killed, a hanging feed)
+	$(PY) ops/faults.py
+
+loadtest: stack ## Drive the stack with wrk over a realistic mix (LOADTEST_CONNECTIONS=64, LOADTEST_DURATION=60s)
+	LOADTEST_CONNECTIONS=$(LOADTEST_CONNECTIONS) LOADTEST_DURATION=$(LOADTEST_DURATION) ops/loadtest/run.sh
 
 clean: ## Remove the virtualenv, the SQLite database, collected static and media
 	rm -rf $(VENV) db.sqlite3 static_collected media

@@ -30,7 +30,12 @@ CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": env("CACHE_URL"),
-        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            # See "Resilience" below: a cache that does not answer within these bounds counts as a miss.
+            "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("CACHE_CONNECT_TIMEOUT", "0.25")),
+            "SOCKET_TIMEOUT": float(os.environ.get("CACHE_TIMEOUT", "0.5")),
+        },
         "KEY_PREFIX": "villecampagne",
     }
 }
@@ -104,3 +109,27 @@ if "postgresql" in DATABASES["default"]["ENGINE"]:
         "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
     )
 # --- end of Operations ------------------------------------------------------------------------------------------
+
+
+# --- Resilience (issue 9, the production stack; checked by `make faults`, ops/faults.py) -------------------------
+# Redis is a cache, never the only copy of anything: when it is down or slow, every cache call is a miss
+# (django-redis returns the default and logs the error) instead of a 500. Sessions are `cached_db`, so they
+# are read from and written to the database meanwhile. The socket timeouts bound what a hung Redis costs a
+# request (a stopped one refuses the connection at once).
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# django-ratelimit counts in the cache; when the count cannot be read it refuses by default (fail closed),
+# which would turn a cache outage into "too many registrations" for everybody. The registrations keep their
+# other guards while the cache is away (honeypot, CSRF, one registration per email and date, seats locked in
+# the database), so we let them through. django-axes keeps its counts in the database (AxesDatabaseHandler,
+# the default), not in the cache: login throttling holds during a Redis outage.
+RATELIMIT_FAIL_OPEN = True
+# PostgreSQL restarted: `conn_health_checks` (DATABASES above) makes each thread check its persistent
+# connection at the start of a request and reconnect when the server dropped it, so app servers recover by
+# themselves; only the requests made while the server is down fail.
+
+# Tunable from the environment for a stack that is driven from one address (the local `make stack` and its
+# fault and load scripts all come from 127.0.0.1) or for an import run by hand.
+AGENDA_REGISTRATION_RATE_PER_IP = os.environ.get("AGENDA_REGISTRATION_RATE_PER_IP", AGENDA_REGISTRATION_RATE_PER_IP)  # noqa: F405
+AGENDA_IMPORT_TIMEOUT = float(os.environ.get("AGENDA_IMPORT_TIMEOUT", AGENDA_IMPORT_TIMEOUT))  # noqa: F405
+AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS = os.environ.get("AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS", "0") == "1"

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `make loadtest`: write the URL list from the stack's database, then drive nginx (127.0.0.1:8080) with wrk for
+# LOADTEST_DURATION (60s) over LOADTEST_CONNECTIONS (64) connections, two threads (two cores). Exits non-zero
+# when any request failed (ops/loadtest/mix.lua).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+"${VENV:-.venv}/bin/python" ops/loadtest/urls.py
+echo "== loadtest: ${LOADTEST_CONNECTIONS:-64} connections for ${LOADTEST_DURATION:-60s}"
+exec wrk --threads "${LOADTEST_THREADS:-2}" --connections "${LOADTEST_CONNECTIONS:-64}" \
+    --duration "${LOADTEST_DURATION:-60s}" --timeout 10s --latency \
+    --script ops/loadtest/mix.lua "http://127.0.0.1:${LOADTEST_PORT:-8080}"
