@@ -1,10 +1,13 @@
 """The site search page: every page the visitor may see in the active language (see :mod:`search.query`)."""
 
+import functools
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.dispatch import receiver
 from django.shortcuts import render
-from django.urls import Resolver404, resolve
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import EventIndexPage
@@ -86,14 +89,20 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
+@functools.cache
+def search_paths():
+    """The search page's path in each language (``/fr/recherche/``, ``/en/search/``)."""
+    paths = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            paths.add(reverse("search"))
+    return frozenset(paths)
+
+
 @receiver(served_from_cache, dispatch_uid="search.count_cached_searches")
 def count_cached_search(sender, request, **kwargs):
     """A search answered from the page cache still counts in the "Search terms" report."""
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return
-    if match.func is search:
+    if request.path_info in search_paths():  # every cached page comes here: a set lookup, not a URL resolution
         page = SearchPage(request)
         if counts_as_a_search(page):
             record_search(page.text)
