@@ -12,8 +12,11 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import rrulestr
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from cms.content_cache import forget_content
 
 PARIS = ZoneInfo("Europe/Paris")
 MAX_OCCURRENCES = 1000
@@ -111,4 +114,8 @@ def generate_dates(page, now=None):
         EventDate.objects.filter(pk__in=stale).exclude(registrations__status__in=ACTIVE).values_list("pk", flat=True)
     )
     EventDate.objects.filter(pk__in=stale).delete()
+    if added or stale:
+        # Bulk writes send no signal: the cached agenda counts (agenda.listing) must be recomputed.
+        forget_content()
+        transaction.on_commit(forget_content)
     return len(added), len(stale)

@@ -1,5 +1,7 @@
 """On publishing an event: its generated dates follow its rule, and new seats go to the waiting list."""
 
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -7,6 +9,7 @@ from wagtail.signals import page_published
 
 from agenda.models import EventDate, EventPage
 from agenda.recurrence import generate_dates
+from cms.content_cache import forget_content
 
 
 @receiver(page_published, sender=EventPage)
@@ -34,3 +37,16 @@ def give_new_seats_to_the_waiting_list(sender, instance, **kwargs):
         page_id=instance.pk, start__gt=timezone.now(), registrations__status="waiting"
     ).distinct():
         fill_free_seats(date)
+
+
+# --- Cached agenda counts (issue 9, scale) ---------------------------------------------------------------
+@receiver([post_save, post_delete], sender=EventDate, dispatch_uid="agenda.signals.forget_content_on_date_change")
+def forget_content_on_date_change(sender, instance, **kwargs):
+    """A date is content: the agenda's cached counts (``agenda.listing``) and lists must not outlive it.
+
+    Publishing a page replaces the content version already; this covers dates written on their own
+    (registrations' status changes, the admin's date snippets, a script). Bulk writes send no signal:
+    ``agenda.recurrence.generate_dates`` forgets the content itself.
+    """
+    forget_content()
+    transaction.on_commit(forget_content)
