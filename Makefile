@@ -83,6 +83,18 @@ bench: install ## Measure response times of the main pages on the demo content, 
 	$(PY) -m tests.bench
 	$(MANAGE) migrate --noinput --verbosity 0
 	$(PY) -m tests.bench_offer_import
+	$(MAKE) --no-print-directory bench-scale
+
+# --- Scale benchmark (issue 9) ---------------------------------------------------------------------------
+# 10,000 offers and 20,000 event dates in their own PostgreSQL database (filled once, kept between runs),
+# served by gunicorn with the production settings, measured over HTTP against a trivial view.
+BENCH_SCALE_DB_URL ?= postgresql://postgres@127.0.0.1:5432/villecampagne_scale
+.PHONY: bench-scale
+bench-scale: install ## Time the catalogue, agenda and search at 10,000 offers / 20,000 dates (PostgreSQL, Redis, gunicorn)
+	@if $(PY) -c "import psycopg, redis; psycopg.connect('$(BENCH_SCALE_DB_URL)'.rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close(); redis.Redis(host='127.0.0.1', port=6379, socket_timeout=3).ping()" 2>/dev/null; then \
+		BENCH_SCALE_DB_URL=$(BENCH_SCALE_DB_URL) $(PY) -m tests.bench_scale.run; \
+	else echo "== SKIPPED the scale benchmark: PostgreSQL ($(BENCH_SCALE_DB_URL)) or Redis (127.0.0.1:6379) does not answer"; fi
+# --- end of the scale benchmark -------------------------------------------------------------------------
 
 screenshots: install chromium ## Retake the editors' guide screenshots (docs/images/editors/) from the demo, in a temporary database
 	$(PY) docs/screenshots.py

@@ -6,17 +6,23 @@
 only reads ``.dates`` runs none of the facet or grid queries. Every part runs a fixed number of queries
 whatever the number of dates: one aggregate per facet, one page of dates (SQL pagination), one query for
 a month's grid (at most :data:`GRID_PER_DAY` dates per day, ranked in SQL).
+
+The facet counts and the number of dates are cached per query (:attr:`Agenda._counts`): they are the
+aggregates over every visible date, the cost of the page at 20,000 dates, and the same for every visitor
+asking the same thing until a date ends or the content changes.
 """
 
 import calendar
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F, QuerySet, Value, Window
+from django.db.models import Count, F, Min, Q, QuerySet, Value, Window
 from django.db.models.functions import Greatest, RowNumber, TruncDate
 from django.http import HttpRequest
 from django.utils import timezone
@@ -27,6 +33,7 @@ from wagtail.models import Locale
 from agenda.filters import MODE_CHOICES, PARAMETERS, VIEW_LIST, VIEW_MONTH, EventDateFilterSet, month_bounds
 from agenda.models import EventDate, EventPage
 from agenda.models.events import PARIS
+from cms.content_cache import visitor_key
 from cms.filters import Chip, Facet, FacetChoice, ListingUrlsMixin
 from cms.models.pages import LISTING_PAGE_SIZE
 from cms.visibility import active_locale, visible_pages
@@ -36,6 +43,14 @@ GRID_PER_DAY = 3
 URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
 # What a calendar subscription does not pass on: the page number, the view, and the time window.
 NOT_IN_FEEDS = {"page", "view", "past", "month"}
+COUNTS_TIMEOUT = 60 * 60  # seconds; a change of content replaces the version at once anyway
+# The facets and the column each counts the dates by.
+FACET_COLUMNS = {
+    "territory": "page__territory_id",
+    "type": "page__event_type__slug",
+    "theme": "page__themes__slug",
+    "audience": "page__audiences__slug",
+}
 
 
 def visible_dates(request, locale=None):
@@ -64,6 +79,15 @@ class GridDay:
     @property
     def more(self):
         return self.total - len(self.dates)
+
+
+@dataclass
+class Counts:
+    """What the agenda caches per query: see :attr:`Agenda._counts`."""
+
+    facets: dict  # facet name -> {column value: number of dates}
+    total: int  # the number of dates of the list
+    until: datetime.datetime | None  # when a visible date ends or a visible event expires, changing them
 
 
 @dataclass
@@ -163,6 +187,7 @@ class Agenda(ListingUrlsMixin):
     @cached_property
     def page(self):
         paginator = Paginator(self.dates, LISTING_PAGE_SIZE)
+        paginator.count = self._counts.total  # a cached property of Paginator: this saves its COUNT query
         return paginator.get_page(self.values.get("page", 1))
 
     @property
@@ -256,8 +281,36 @@ class Agenda(ListingUrlsMixin):
         """The dates in the window, filtered by every filter except ``name``, unordered (for GROUP BY)."""
         return self.windowed(self.filterset.filter_queryset(self.base, exclude=name)).order_by()
 
-    def _counts(self, name, column):
+    def _count_by(self, name, column):
         return dict(self._others(name).values(column).annotate(n=Count("pk")).values_list(column, "n"))
+
+    @cached_property
+    def _counts(self):
+        """The facet counts and the number of dates, computed by :meth:`_compute_counts` or read from the cache.
+
+        The entry is keyed on the content version (any page, date or term change replaces it), the visitor's
+        private sections, the language and the canonical query (filters and time window, not the page number
+        nor the view), and used until the first moment the counted dates can change without an edit: the
+        next end of a visible date (it leaves the upcoming list, enters the archive) or the next expiry of a
+        visible event.
+        """
+        digest = hashlib.sha256(self.query(view=None).encode()).hexdigest()[:32]
+        key = visitor_key(self.request, "agenda-counts", self.locale.language_code, digest)
+        counts = cache.get(key)
+        if counts is None or (counts.until is not None and timezone.now() >= counts.until):
+            counts = self._compute_counts()
+            cache.set(key, counts, COUNTS_TIMEOUT)
+        return counts
+
+    def _compute_counts(self):
+        facets = {name: self._count_by(name, column) for name, column in FACET_COLUMNS.items()}
+        total = self.windowed(self.filtered).order_by().count()
+        # Visible pages are not expired yet: their first expiry is in the future, as the next end counted here.
+        moments = self.base.order_by().aggregate(
+            end=Min("end", filter=Q(end__gte=self.now)), expiry=Min("page__expire_at")
+        )
+        until = min((moment for moment in moments.values() if moment is not None), default=None)
+        return Counts(facets=facets, total=total, until=until)
 
     def _facet(self, name, options, counts):
         field = self.filterset.form.fields[name]
@@ -277,7 +330,8 @@ class Agenda(ListingUrlsMixin):
     @cached_property
     def facets(self):
         """Territory, type, theme and audience, each with its number of dates over the other filters."""
-        by_territory = self._counts("territory", "page__territory_id")
+        counts = self._counts.facets
+        by_territory = counts["territory"]
         territories = self.filterset.territories
         return {
             "territory": self._facet(
@@ -288,17 +342,17 @@ class Agenda(ListingUrlsMixin):
             "type": self._facet(
                 "type",
                 [(o.value, o.label) for o in self.filterset.types],
-                self._counts("type", "page__event_type__slug"),
+                counts["type"],
             ),
             "theme": self._facet(
                 "theme",
                 [(o.value, o.label) for o in self.filterset.themes],
-                self._counts("theme", "page__themes__slug"),
+                counts["theme"],
             ),
             "audience": self._facet(
                 "audience",
                 [(o.value, o.label) for o in self.filterset.audiences],
-                self._counts("audience", "page__audiences__slug"),
+                counts["audience"],
             ),
         }
 

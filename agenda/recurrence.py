@@ -15,6 +15,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.content_cache import content_changed
+
 PARIS = ZoneInfo("Europe/Paris")
 MAX_OCCURRENCES = 1000
 
@@ -111,4 +113,7 @@ def generate_dates(page, now=None):
         EventDate.objects.filter(pk__in=stale).exclude(registrations__status__in=ACTIVE).values_list("pk", flat=True)
     )
     EventDate.objects.filter(pk__in=stale).delete()
+    if added or stale:
+        # Bulk writes send no signal: the cached agenda counts (agenda.listing) must be recomputed.
+        content_changed()
     return len(added), len(stale)
