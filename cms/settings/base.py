@@ -48,10 +48,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "django_ratelimit",
+    "csp",  # its system checks; the policy itself is applied by cms.content_security's middleware
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Hardening (see "Security headers" below): CSP and Permissions-Policy on every response.
+    "cms.content_security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -220,3 +224,65 @@ AGENDA_REGISTRATION_RATE_PER_IP = "20/h"
 AGENDA_REGISTRATION_RATE_PER_EMAIL = "5/h"
 # Reminders go this many days before the date (``send_registration_reminders``, run daily).
 AGENDA_REGISTRATION_REMINDER_DAYS = 2
+
+
+# --- Security headers (hardening, issue 9) ------------------------------------------------------------------------
+# Content-Security-Policy (django-csp 4, applied by cms/content_security.py). The public site has no inline script,
+# style attribute or event handler: only our own files run. img-src also gets the map tiles' server
+# (OFFERS_MAP_TILE_URL) at request time. JSON data blocks (json_script) are not scripts and need nothing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (page previews included) writes inline scripts and styles, shows avatars and embeds from other
+# servers and frames its own previews: relaxed, but still only framed by itself and never plugins.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        "frame-src": ["'self'", "https:"],
+        "media-src": ["'self'", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): nothing on the site uses these devices or APIs.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# Referrer-Policy and nosniff are Django's defaults, set here so that every environment sends the same.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
