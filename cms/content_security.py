@@ -12,9 +12,9 @@ settings, so a settings module or a test that changes the tile server changes th
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
-
 from csp.middleware import CSPMiddleware
+
+from django.conf import settings
 
 ADMIN_PATH_PREFIX = "/admin/"
 

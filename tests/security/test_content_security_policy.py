@@ -44,7 +44,8 @@ def public_pages(site_tree):
     offer = OfferPageFactory(parent=diois, title="Boulangerie à Die")
     agenda = EventIndexPageFactory(parent=site_tree.home)
     start = timezone.now() + datetime.timedelta(days=10)
-    event = EventPageFactory(parent=agenda, title="Café installation", dates=[(start, start + datetime.timedelta(hours=2))])
+    dates = [(start, start + datetime.timedelta(hours=2))]
+    event = EventPageFactory(parent=agenda, title="Café installation", dates=dates)
     return {
         "home": site_tree.home.url,
         "catalogue": catalogue.url,
