@@ -259,12 +259,15 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "frame-ancestors": ["'self'"],
     }
 }
-# Permissions-Policy (django-permissions-policy): nothing on the site uses these devices or APIs.
+# No avatars from Gravatar: an editor's e-mail address (hashed) is not sent to a third party, and the admin loads
+# nothing from outside.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Permissions-Policy (django-permissions-policy): nothing on the site uses these devices or APIs. Only features
+# Chromium knows (an unknown one is a console warning on every page: tests/browser/test_content_security_policy.py).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
         "browsing-topics",
         "camera",
         "display-capture",
@@ -272,7 +275,6 @@ PERMISSIONS_POLICY = {
         "gyroscope",
         "hid",
         "idle-detection",
-        "interest-cohort",
         "magnetometer",
         "microphone",
         "midi",
