@@ -7,6 +7,7 @@ collectstatic at deployment, not here).
 """
 
 import json
+import sys
 
 import django
 from django.conf import settings
@@ -27,4 +28,4 @@ with override_settings(
     result = {path: {"status": (r := client.get(path)).status_code, "headers": dict(r.headers)} for path in PATHS}
     plain = insecure.get("/robots.txt")
     result["http"] = {"status": plain.status_code, "headers": dict(plain.headers)}
-print(json.dumps(result))
+sys.stdout.write(json.dumps(result) + "\n")
