@@ -172,10 +172,37 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 # Private documents go through Django so that view restrictions apply; never straight from /media/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Uploads (hardening, issue 9). Everything fits under the proxy's request limit (nginx client_max_body_size 25m,
+# docs/deploy.md): a 20 MB document plus the form around it. Documents: office, OpenDocument, PDF and plain text
+# only; never HTML, SVG, scripts or programs, which a browser could run from our domain. Wagtail checks the
+# extension and the size (WAGTAILDOCS_MAX_UPLOAD_SIZE, its French message) in the admin's single and multiple uploads.
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "doc",
+    "docx",
+    "odp",
+    "ods",
+    "odt",
+    "pdf",
+    "ppt",
+    "pptx",
+    "rtf",
+    "txt",
+    "xls",
+    "xlsx",
+    "zip",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Images: bitmaps only (an SVG can carry scripts); 10 MB and 40 megapixels (a 50 MP photo would need ~200 MB of
+# memory per rendition in an app server).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Request bodies other than files (a long page's StreamField, the import preview's choices) up to 5 MB; uploaded
+# files above 2.5 MB are streamed to a temporary file instead of memory. The offers' spreadsheet import refuses
+# files over 2 MB itself (offers/spreadsheet/reading.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 # A shared password is a secret that leaks; members log in with their own account.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
