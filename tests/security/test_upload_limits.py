@@ -80,7 +80,8 @@ def test_documents_that_a_browser_or_a_computer_would_run_are_refused(admin_clie
 
 def test_a_document_over_20_mb_is_refused(admin_client):
     response = upload_document(admin_client, "rapport.pdf", PDF + b"\0" * (20 * MB), "application/pdf")
-    assert "Ce fichier est trop gros (20,0 Mio). La taille de fichier maximale est de 20,0 Mio." in field_error(response)
+    error = field_error(response)
+    assert "Ce fichier est trop gros (20,0 Mio). La taille de fichier maximale est de 20,0 Mio." in error
     assert not get_document_model().objects.exists()
 
 
