@@ -320,7 +320,9 @@ def test_server_counts_as_public(monkeypatch, private_hosts_refused):
     "target",
     ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/agenda.ics", "http://[::1]/agenda.ics"],
 )
-def test_redirect_from_a_public_server_to_a_private_address_is_refused(feed_server, test_server_counts_as_public, target):
+def test_redirect_from_a_public_server_to_a_private_address_is_refused(
+    feed_server, test_server_counts_as_public, target
+):
     feed_server.add("/agenda.ics", status=302, headers={"Location": target})
     address = target.split("/")[2].strip("[]")
 
