@@ -257,12 +257,23 @@ AGENDA_REGISTRATION_REMINDER_DAYS = 2
 # Content-Security-Policy (django-csp 4, applied by cms/content_security.py). The public site has no inline script,
 # style attribute or event handler: only our own files run. img-src also gets the map tiles' server
 # (OFFERS_MAP_TILE_URL) at request time. JSON data blocks (json_script) are not scripts and need nothing.
+# The video block (cms/blocks.py VideoBlock) and the members' videos frame the provider's player: the common
+# providers, plus the hosts of VIDEO_PLAYER_EXTRA_ORIGINS (comma-separated, e.g. a PeerTube instance).
+VIDEO_PLAYER_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+    *[origin.strip() for origin in os.environ.get("VIDEO_PLAYER_EXTRA_ORIGINS", "").split(",") if origin.strip()],
+]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

@@ -24,6 +24,9 @@ STRICT = {
     "script-src": "'self'",
     "style-src": "'self'",
     "img-src": "'self' data:",
+    # The video block's players (and nothing else) may be framed.
+    "frame-src": "https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com "
+    "https://www.dailymotion.com https://geo.dailymotion.com",
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",
