@@ -97,7 +97,8 @@ def test_the_userbar_works_under_the_public_policy(demo, watched):
     expect(watched).to_have_url(demo.url + reverse("wagtailadmin_home"))
 
     watched.messages.clear()
-    watched.goto(demo.url + public_urls()["offer"])
+    offer = OfferPage.objects.live().filter(locale__language_code="fr").first()
+    watched.goto(demo.url + offer.url)
     trigger = watched.locator("wagtail-userbar").locator("#wagtail-userbar-trigger")
     trigger.click()
     # The menu opens (its styles come from the admin's stylesheet) and leads to the editor.
@@ -107,3 +108,14 @@ def test_the_userbar_works_under_the_public_policy(demo, watched):
     # The userbar's accessibility checker (axe, from the admin's scripts) has run and shows its count.
     watched.wait_for_timeout(1000)
     assert problems(watched) == []
+
+    # The admin's relaxed policy lets its own inline scripts and styles run: the page editor and its preview panel.
+    watched.messages.clear()
+    watched.goto(demo.url + reverse("wagtailadmin_pages:edit", args=[offer.pk]))
+    expect(watched.locator("#w-editor-heading, h1").first).to_be_visible()
+    watched.locator("[data-side-panel-toggle=preview]").click()
+    expect(watched.locator("iframe#w-preview-iframe")).to_be_visible()
+    watched.wait_for_load_state("networkidle")
+    watched.wait_for_timeout(1500)
+    refusals = [m for m in problems(watched) if "Content Security Policy" in m or "Permissions-Policy" in m]
+    assert refusals + watched.evaluate("window.__cspViolations") == []
