@@ -16,7 +16,7 @@ CHROMIUM ?= /usr/bin/chromium
 # demo once. `make test PARALLEL=` runs everything in one process.
 PARALLEL ?= -n auto --dist loadgroup
 
-.PHONY: help install run demo serve test test-sqlite test-postgres test-browser chromium lint format messages migrations-check bench screenshots clean backup restore
+.PHONY: help install run demo serve test test-sqlite test-postgres test-browser chromium lint format messages migrations-check bench screenshots clean backup restore audit
 .PHONY: stack stack-stop stack-status faults loadtest
 
 help: ## List the targets
@@ -48,10 +48,24 @@ chromium: ## Install Debian's Chromium for the browser tests when it is missing 
 		|| echo "!! apt could not install chromium: the browser tests will be skipped"; \
 	else echo "!! not root or no apt: cannot install chromium; the browser tests will be skipped"; fi
 
-test: install chromium ## Run the whole suite on SQLite, then on PostgreSQL when the local server answers
+test: install chromium ## Audit the dependencies, run the whole suite on SQLite, then on PostgreSQL when it answers
+	$(MAKE) --no-print-directory audit
 	$(MANAGE) makemigrations --check --dry-run --settings=cms.settings.test
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
+
+# --- Vulnerability audit (hardening, issue 9) ---------------------------------------------------------------------
+# pip-audit checks the packages installed in $(VENV) (nothing is downloaded or resolved) against PyPI's
+# vulnerability data, asked per release at https://pypi.org/pypi/<name>/<version>/json. When that service does not
+# answer (offline, or a registry mirror that serves only /pypi/<name>/json), the audit is skipped with the reason, as
+# the PostgreSQL half is; --strict makes a package that could not be checked a failure once the service answers.
+AUDIT_PROBE_URL ?= https://pypi.org/pypi/django/5.2/json
+
+audit: install ## Audit the installed packages for known vulnerabilities (pip-audit); skipped when PyPI's service does not answer
+	@set -o pipefail; if reason=$$($(PY) -c "import sys, urllib.request as u; u.urlopen(sys.argv[1], timeout=5).read(1)" '$(AUDIT_PROBE_URL)' 2>&1 | tail -n 1); then \
+		echo "== pip-audit: auditing the packages installed in $(VENV)"; \
+		$(VENV)/bin/pip-audit --strict --skip-editable --progress-spinner off; \
+	else echo "== SKIPPED the vulnerability audit: $(AUDIT_PROBE_URL) does not answer ($$reason)"; fi
 
 test-sqlite: install ## Run the suite on SQLite only
 	$(VENV)/bin/pytest $(PARALLEL)

@@ -49,10 +49,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "django_ratelimit",
+    "csp",  # its system checks; the policy itself is applied by cms.content_security's middleware
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Hardening (see "Security headers" below): CSP and Permissions-Policy on every response.
+    "cms.content_security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every response and 304 answers to conditional requests, cached pages included.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -182,10 +186,37 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 # Private documents go through Django so that view restrictions apply; never straight from /media/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Uploads (hardening, issue 9). Everything fits under the proxy's request limit (nginx client_max_body_size 25m,
+# docs/deploy.md): a 20 MB document plus the form around it. Documents: office, OpenDocument, PDF and plain text
+# only; never HTML, SVG, scripts or programs, which a browser could run from our domain. Wagtail checks the
+# extension and the size (WAGTAILDOCS_MAX_UPLOAD_SIZE, its French message) in the admin's single and multiple uploads.
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "doc",
+    "docx",
+    "odp",
+    "ods",
+    "odt",
+    "pdf",
+    "ppt",
+    "pptx",
+    "rtf",
+    "txt",
+    "xls",
+    "xlsx",
+    "zip",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Images: bitmaps only (an SVG can carry scripts); 10 MB and 40 megapixels (a 50 MP photo would need ~200 MB of
+# memory per rendition in an app server).
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Request bodies other than files (a long page's StreamField, the import preview's choices) up to 5 MB; uploaded
+# files above 2.5 MB are streamed to a temporary file instead of memory. The offers' spreadsheet import refuses
+# files over 2 MB itself (offers/spreadsheet/reading.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 # A shared password is a secret that leaks; members log in with their own account.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
@@ -234,3 +265,78 @@ AGENDA_REGISTRATION_RATE_PER_IP = "20/h"
 AGENDA_REGISTRATION_RATE_PER_EMAIL = "5/h"
 # Reminders go this many days before the date (``send_registration_reminders``, run daily).
 AGENDA_REGISTRATION_REMINDER_DAYS = 2
+
+
+# --- Security headers (hardening, issue 9) ------------------------------------------------------------------------
+# Content-Security-Policy (django-csp 4, applied by cms/content_security.py). The public site has no inline script,
+# style attribute or event handler: only our own files run. img-src also gets the map tiles' server
+# (OFFERS_MAP_TILE_URL) at request time. JSON data blocks (json_script) are not scripts and need nothing.
+# The video block (cms/blocks.py VideoBlock) and the members' videos frame the provider's player: the common
+# providers, plus the hosts of VIDEO_PLAYER_EXTRA_ORIGINS (comma-separated, e.g. a PeerTube instance).
+VIDEO_PLAYER_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+    *[origin.strip() for origin in os.environ.get("VIDEO_PLAYER_EXTRA_ORIGINS", "").split(",") if origin.strip()],
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (page previews included) writes inline scripts and styles, shows avatars and embeds from other
+# servers and frames its own previews: relaxed, but still only framed by itself and never plugins.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        "frame-src": ["'self'", "https:"],
+        "media-src": ["'self'", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# No avatars from Gravatar: an editor's e-mail address (hashed) is not sent to a third party, and the admin loads
+# nothing from outside.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Permissions-Policy (django-permissions-policy): nothing on the site uses these devices or APIs. Only features
+# Chromium knows (an unknown one is a console warning on every page: tests/browser/test_content_security_policy.py).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# Referrer-Policy and nosniff are Django's defaults, set here so that every environment sends the same.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"

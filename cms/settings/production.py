@@ -91,10 +91,23 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# --- Hardening (issue 9): cookies and headers over HTTPS only --------------------------------------------------------
+# CSP and Permissions-Policy come from base.py (cms/content_security.py), like Referrer-Policy and nosniff; the
+# lines below restate the headers so that this file alone says what production sends.
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"  # sent on a link followed from elsewhere, never on a cross-site POST
 CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The agenda's feed fetcher refuses private and loopback addresses; only a test stack (the faults script's feed
+# server on 127.0.0.1) turns this on.
+AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS = os.environ.get("AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS", "0") == "1"
 
 # --- Operations: logs, health check -------------------------------------------------------------------------------
 # Every record as one JSON line on stderr, with one line per request from cms.request_log (cms/logging_config.py).
@@ -132,4 +145,4 @@ RATELIMIT_FAIL_OPEN = True
 # fault and load scripts all come from 127.0.0.1) or for an import run by hand.
 AGENDA_REGISTRATION_RATE_PER_IP = os.environ.get("AGENDA_REGISTRATION_RATE_PER_IP", AGENDA_REGISTRATION_RATE_PER_IP)  # noqa: F405
 AGENDA_IMPORT_TIMEOUT = float(os.environ.get("AGENDA_IMPORT_TIMEOUT", AGENDA_IMPORT_TIMEOUT))  # noqa: F405
-AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS = os.environ.get("AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS", "0") == "1"
+# (AGENDA_IMPORT_ALLOW_PRIVATE_HOSTS: read from the environment in the hardening block above.)

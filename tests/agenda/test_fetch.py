@@ -306,3 +306,50 @@ def test_html_page_served_as_a_feed_is_a_feed_error(feed_server):
     assert result.content_type == "text/html"
     with pytest.raises(FeedError, match="page web"):
         parse_feed(result.content, format="ical", now=NOW, horizon_days=548, charset=result.encoding)
+
+
+@pytest.fixture
+def test_server_counts_as_public(monkeypatch, private_hosts_refused):
+    """127.0.0.1 stands for a public feed server (the only one a test can run); every other address keeps its
+    real verdict, so private addresses stay refused."""
+    real = fetch_module.is_public_address
+    monkeypatch.setattr(fetch_module, "is_public_address", lambda address: address == "127.0.0.1" or real(address))
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/agenda.ics", "http://[::1]/agenda.ics"],
+)
+def test_redirect_from_a_public_server_to_a_private_address_is_refused(
+    feed_server, test_server_counts_as_public, target
+):
+    feed_server.add("/agenda.ics", status=302, headers={"Location": target})
+    address = target.split("/")[2].strip("[]")
+
+    with pytest.raises(FeedError, match=rf"^Adresse refusée : .* désigne une adresse privée ou locale \({address}\)"):
+        fetch(feed_server.url("/agenda.ics"))
+    assert [r.path for r in feed_server.requests] == ["/agenda.ics"]  # the public server was asked, nothing else
+
+
+def test_the_public_stand_in_still_serves_feeds(feed_server, test_server_counts_as_public):
+    """The stand-in above lets the fetch through: the refusals are about the redirect target, not the server."""
+    assert fetch(feed_server.add("/agenda.ics", GOOGLE)).content == GOOGLE
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://2130706433/agenda.ics",  # 127.0.0.1 as one decimal number
+        "http://0177.0.0.1/agenda.ics",  # octal
+        "http://0x7f.0.0.1/agenda.ics",  # hexadecimal
+        "http://0x7f000001/agenda.ics",
+        "http://127.1/agenda.ics",  # shortened
+        "http://017700000001/agenda.ics",
+    ],
+)
+def test_loopback_written_as_a_number_is_refused(private_hosts_refused, no_connection, url):
+    with pytest.raises(FeedError) as error:
+        fetch(url)
+
+    assert str(error.value).startswith("Adresse refusée : ")
+    assert str(error.value).endswith("désigne une adresse privée ou locale (127.0.0.1).")
