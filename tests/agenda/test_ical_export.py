@@ -454,6 +454,8 @@ def test_feeds_run_the_same_number_of_queries_with_5_and_40_events(client, site_
         small[route] = len(captured.captured_queries)
     create(5, 35)
     for route in routes:
+        client.get(f"/fr/agenda/{route}")  # new pages dropped the cached counts and filter choices: warm them again
+    for route in routes:
         with django_assert_max_num_queries(small[route]):
             response = client.get(f"/fr/agenda/{route}")
         assert response.status_code == 200
