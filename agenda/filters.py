@@ -7,16 +7,21 @@ server error. Values are language-independent (slugs, ISO dates).
 """
 
 import datetime
+from dataclasses import dataclass
 
 import django_filters
 
 from django import forms
+from django.core.cache import cache
+from django.db.models import Min
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
 from agenda.models import AttendanceMode, EventDate, EventPage, EventType
 from agenda.models.events import PARIS
+from cms.content_cache import visitor_key
 from cms.filters import (
     MAX_QUERY_LENGTH,
     ChoiceFilter,
@@ -25,8 +30,8 @@ from cms.filters import (
     search_terms,
     territory_options,
 )
-from cms.models import Audience, Theme
-from cms.visibility import active_locale
+from cms.models import Audience, TerritoryPage, Theme
+from cms.visibility import active_locale, visible_pages
 
 PARAMETERS = [
     "q",
@@ -47,6 +52,7 @@ VIEW_LIST, VIEW_MONTH = "list", "month"
 VIEW_CHOICES = [(VIEW_LIST, _("Liste")), (VIEW_MONTH, _("Mois"))]
 MODE_ONSITE, MODE_ONLINE = "onsite", "online"
 MODE_CHOICES = [(MODE_ONSITE, _("Sur place")), (MODE_ONLINE, _("En ligne"))]
+CHOICES_TIMEOUT = 60 * 60  # seconds; a change to a page or a term drops the cached choices at once anyway
 # Years a date may name: enough for the archive and the horizon, little enough to refuse nonsense.
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -107,6 +113,41 @@ class AgendaFilterForm(forms.Form):
         return cleaned
 
 
+@dataclass(frozen=True)
+class Choices:
+    """The territory, type, theme and audience choices of the agenda in one language (see :func:`filter_choices`)."""
+
+    territories: dict  # value -> (pk, title), as territory_options
+    types: list
+    themes: list
+    audiences: list
+    until: datetime.datetime | None  # when the first of these territories expires
+
+
+def filter_choices(request, locale):
+    """The agenda's filter choices in ``locale``, cached as the catalogue's are (``offers.filters``).
+
+    Five small queries on a miss, none on a hit. An entry is per language and per set of private sections the
+    visitor does not pass, under the content version any change to a page or a term replaces
+    (``cms.content_cache``), and is used only until the first of its territories expires.
+    """
+    source = Locale.get_default()
+    key = visitor_key(request, "agenda-choices", locale.language_code, source.language_code)
+    choices = cache.get(key)
+    if choices is not None and (choices.until is None or timezone.now() < choices.until):
+        return choices
+    territories = visible_pages(request, TerritoryPage.objects.all(), locale=locale)
+    choices = Choices(
+        territories=territory_options(request, locale, source),
+        types=localized_options(EventType, locale, source),
+        themes=localized_options(Theme, locale, source),
+        audiences=localized_options(Audience, locale, source),
+        until=territories.aggregate(until=Min("expire_at"))["until"],
+    )
+    cache.set(key, choices, CHOICES_TIMEOUT)
+    return choices
+
+
 class EventDateFilterSet(ReportingFilterSetMixin, django_filters.FilterSet):
     """Filters visible event dates. ``past``, ``month`` and ``view`` are read by the listing, not here.
 
@@ -135,11 +176,9 @@ class EventDateFilterSet(ReportingFilterSetMixin, django_filters.FilterSet):
         # Always bound (no parameters is a valid, empty search), so ``cleaned_data`` always exists.
         super().__init__(data if data is not None else {}, queryset, request=request, prefix=prefix)
         self.locale = active_locale(request)
-        source = Locale.get_default()
-        self.territories = territory_options(request, self.locale, source)
-        self.types = localized_options(EventType, self.locale, source)
-        self.themes = localized_options(Theme, self.locale, source)
-        self.audiences = localized_options(Audience, self.locale, source)
+        choices = filter_choices(request, self.locale)
+        self.territories, self.types = choices.territories, choices.types
+        self.themes, self.audiences = choices.themes, choices.audiences
         fields = self.form.fields
         fields["territory"].choices = [(value, title) for value, (_pk, title) in self.territories.items()]
         fields["type"].choices = [(o.value, o.label) for o in self.types]

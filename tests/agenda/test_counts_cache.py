@@ -1,5 +1,6 @@
-"""The agenda's facet counts and number of dates are cached per query (the cost of the page at 20,000 dates,
-see ``make bench-scale``), and never outlive what they count: a date that ends, a date added."""
+"""The agenda's facet counts, number of dates and filter choices are cached (the cost of the page at 20,000
+dates, see ``make bench-scale``), and never outlive what they show: a date that ends, a date added, a term
+renamed."""
 
 import pytest
 import time_machine
@@ -36,6 +37,9 @@ def test_a_repeated_query_reads_its_counts_from_the_cache(client, data):
     assert territory_option(response, "pays-diois") == "Pays Diois (2)"
     counting = [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"].upper()]
     assert counting == []
+    # The choices of the filters too: no query reads the themes, audiences or territories.
+    tables = ('FROM "cms_theme"', 'FROM "cms_audience"', 'FROM "cms_territorypage"')
+    assert [query["sql"] for query in captured.captured_queries if any(t in query["sql"] for t in tables)] == []
     # Another query is counted on its own.
     assert count_text(client.get(data.url)) == "5 événements à venir"
 
@@ -58,3 +62,16 @@ def test_a_date_added_is_counted_at_once(client, data):
     response = client.get(data.url)
     assert count_text(response) == "6 événements à venir"
     assert territory_option(response, "roannais") == "Roannais (3)"
+
+
+def theme_labels(response):
+    options = soup(response).select_one("fieldset:has(input[name=theme])")
+    return [li.get_text(" ", strip=True) for li in options.select("li")]
+
+
+def test_a_renamed_theme_shows_at_once(client, data):
+    assert "Alimentation (3)" in theme_labels(client.get(data.url))
+    theme = data.themes["alimentation"]
+    theme.name = "Alimentation locale"
+    theme.save()
+    assert "Alimentation locale (3)" in theme_labels(client.get(data.url))
