@@ -32,6 +32,7 @@ HTTP_PORT=8080
 # (16 requests in progress at most; nginx queues the rest). See docs/deploy.md.
 GUNICORN_WORKERS="${GUNICORN_WORKERS:-2}"
 GUNICORN_THREADS="${GUNICORN_THREADS:-4}"
+GUNICORN_WORKER_CLASS="${GUNICORN_WORKER_CLASS:-gthread}"
 
 say() { echo "== stack: $*"; }
 
@@ -157,7 +158,7 @@ start_app() {
         cd "$ROOT"
         load_env
         "$VENV/bin/gunicorn" cms.wsgi:application --bind "127.0.0.1:$port" \
-            --worker-class gthread --workers "$GUNICORN_WORKERS" --threads "$GUNICORN_THREADS" \
+            --worker-class "$GUNICORN_WORKER_CLASS" --workers "$GUNICORN_WORKERS" --threads "$GUNICORN_THREADS" \
             --timeout 30 --graceful-timeout 10 --keep-alive 5 \
             --daemon --pid "$RUN/gunicorn-$port.pid" --error-logfile "$LOG/gunicorn-$port.log" \
             --capture-output --no-control-socket
