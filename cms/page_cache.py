@@ -13,7 +13,8 @@ A request is answered from the cache only when it carries no cookie but the CSRF
 session: nobody is logged in) and no credentials. A response is kept only when it is a 200 that set no
 cookie, did not use the CSRF token, is not marked private or no-store and varies on nothing but the cookie.
 Whatever depends on who asks leaves with ``Cache-Control: private`` so that no proxy or CDN keeps it either.
-Responses say ``X-Cache: HIT``, ``MISS`` (stored now) or ``BYPASS``.
+Responses say ``X-Cache: HIT``, ``MISS`` (stored now) or ``BYPASS``. The stack's nginx keeps the HIT and MISS
+ones one second more for requests without any cookie (docs/deploy.md, "Cache").
 """
 
 import hashlib

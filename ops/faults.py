@@ -12,6 +12,10 @@ site" event date (each with its own email address) and contact form submissions 
   d. A feed server that accepts and never answers: `import_events` on a source pointing at it, with
      AGENDA_IMPORT_TIMEOUT=2, ends within a bound, records the failure, and the GETs' p95 stays normal.
 
+  e. (after the load) nginx's micro-cache: a member's restricted page is never kept by nginx nor served to an
+     anonymous visitor, and a title published through Wagtail shows in the catalogue within
+     PROXY_CACHE_SECONDS (1 s) for visitors without cookies.
+
 At the end every write the user saw acknowledged (the registration's redirect to its confirmation, the
 contact form's thank-you page) must be in the database: nothing acknowledged is lost. One PASS/FAIL line per
 scenario with its figures; the exit status is non-zero when any fails.
@@ -548,6 +552,65 @@ def scenario_hanging_feed(load):
     )
 
 
+PROXY_CACHE_SECONDS = float(os.environ.get("PROXY_CACHE_SECONDS", 1))
+
+
+def scenario_proxy_cache(targets):
+    """nginx's micro-cache (docs/deploy.md, "Cache"), after the load: a member's page never comes from it and is
+    never served to an anonymous visitor; a publication shows in the catalogue within PROXY_CACHE_SECONDS."""
+    from wagtail.models import PageViewRestriction
+
+    from offers.models import OfferPage
+
+    db()
+    member = new_session()
+    log_in(member, targets)
+    restricted = (
+        PageViewRestriction.objects.filter(restriction_type=PageViewRestriction.GROUPS, page__live=True)
+        .select_related("page")
+        .first()
+        .page.specific
+    )
+    private_url = BASE + restricted.url
+    seen = member.get(private_url, timeout=REQUEST_TIMEOUT, allow_redirects=False)
+    anonymous = requests.get(private_url, timeout=REQUEST_TIMEOUT, allow_redirects=False)
+    private_kept = not (
+        seen.status_code == 200
+        and restricted.title in seen.text
+        and seen.headers.get("X-Proxy-Cache") == "BYPASS"
+        and anonymous.status_code == 302
+    )
+
+    catalogue = targets.gets[1]
+    requests.get(catalogue, timeout=REQUEST_TIMEOUT)
+    warm = requests.get(catalogue, timeout=REQUEST_TIMEOUT)
+    listed = next(o for o in OfferPage.objects.live().filter(locale__language_code="fr") if o.url in warm.text)
+    title = listed.title
+    marker = f"{title} (faults-{RUN_ID})"
+    try:
+        listed.title = marker
+        listed.save_revision().publish()
+        published = time.monotonic()
+        shown_after = None
+        while time.monotonic() - published < PROXY_CACHE_SECONDS + 5:
+            if marker in requests.get(catalogue, timeout=REQUEST_TIMEOUT).text:
+                shown_after = time.monotonic() - published
+                break
+            time.sleep(0.05)
+    finally:
+        listed.title = title
+        listed.save_revision().publish()
+    shown_in_time = shown_after is not None and shown_after <= PROXY_CACHE_SECONDS + 0.5
+    return Result(
+        "e. proxy micro-cache",
+        warm.headers.get("X-Proxy-Cache") == "HIT" and not private_kept and shown_in_time,
+        f"catalogue {warm.headers.get('X-Proxy-Cache')} from nginx on a second visit; a member's restricted page "
+        f"{seen.status_code} {seen.headers.get('X-Proxy-Cache')}, the same URL for an anonymous visitor "
+        f"{anonymous.status_code} (to the login); a published title shown in the catalogue after "
+        f"{'never' if shown_after is None else f'{shown_after:.2f} s'} (bound {PROXY_CACHE_SECONDS:g} s + 0.5)",
+    )
+
+
 def check_no_loss(load):
     from wagtail.contrib.forms.models import FormSubmission
 
@@ -580,7 +643,7 @@ def main():
     print(f"== faults: registrations to {targets.register_url}; contact form {targets.contact_url}")
     results = []
     scenarios = [scenario_postgres, scenario_redis, scenario_app_server, scenario_hanging_feed]
-    only = os.environ.get("FAULTS_ONLY", "abcd")  # e.g. FAULTS_ONLY=bc runs two of them
+    only = os.environ.get("FAULTS_ONLY", "abcde")  # e.g. FAULTS_ONLY=bc runs two of them
     with Load(targets) as load:
         for letter, scenario in zip("abcd", scenarios, strict=True):
             if letter not in only:
@@ -598,6 +661,10 @@ def main():
     result = check_no_loss(load)
     print(result.line())
     results.append(result)
+    if "e" in only:
+        result = scenario_proxy_cache(targets)
+        print(result.line())
+        results.append(result)
     return 0 if all(r.passed for r in results) else 1
 
 

@@ -33,6 +33,8 @@ HTTP_PORT=8080
 GUNICORN_WORKERS="${GUNICORN_WORKERS:-2}"
 GUNICORN_THREADS="${GUNICORN_THREADS:-4}"
 GUNICORN_WORKER_CLASS="${GUNICORN_WORKER_CLASS:-gthread}"
+# nginx's micro-cache of anonymous pages, in seconds (docs/deploy.md, "Cache"); 0 turns it off.
+PROXY_CACHE_SECONDS="${PROXY_CACHE_SECONDS:-1}"
 
 say() { echo "== stack: $*"; }
 
@@ -172,7 +174,10 @@ start_app() {
 }
 
 start_nginx() {
-    sed -e "s|@APP_PORT_1@|${APP_PORTS[0]}|" -e "s|@APP_PORT_2@|${APP_PORTS[1]}|" \
+    local proxy_cache=pages
+    [ "$PROXY_CACHE_SECONDS" = 0 ] && proxy_cache=off
+    mkdir -p "$STATE/cache"
+    sed -e "s|@PROXY_CACHE@|$proxy_cache|" -e "s|@PROXY_CACHE_SECONDS@|$PROXY_CACHE_SECONDS|g" -e "s|@APP_PORT_1@|${APP_PORTS[0]}|" -e "s|@APP_PORT_2@|${APP_PORTS[1]}|" \
         -e "s|@HTTP_PORT@|$HTTP_PORT|" -e "s|@STATIC_ROOT@|$STATE/static|" -e "s|@MEDIA_ROOT@|$STATE/media|" \
         "$ROOT/ops/stack/nginx.conf.template" >"$STATE/nginx.conf"
     if pid_alive "$RUN/nginx.pid"; then
