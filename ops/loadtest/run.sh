@@ -16,6 +16,28 @@ if [ "${LOADTEST_WARMUP:-1}" != 0 ]; then
     echo "== warm-up: $(sort -u var/stack/loadtest-urls.txt | wc -l) URLs in ${SECONDS} s"
 fi
 echo "== loadtest: ${LOADTEST_CONNECTIONS:-64} connections for ${LOADTEST_DURATION:-60s}"
-exec wrk --threads "${LOADTEST_THREADS:-2}" --connections "${LOADTEST_CONNECTIONS:-64}" \
+ACCESS_LOG=var/stack/log/nginx-access.log
+logged_before="$(wc -l <"$ACCESS_LOG" 2>/dev/null || echo 0)"
+status=0
+wrk --threads "${LOADTEST_THREADS:-2}" --connections "${LOADTEST_CONNECTIONS:-64}" \
     --duration "${LOADTEST_DURATION:-60s}" --timeout 10s --latency \
-    --script ops/loadtest/mix.lua "http://127.0.0.1:${LOADTEST_PORT:-8080}"
+    --script ops/loadtest/mix.lua "http://127.0.0.1:${LOADTEST_PORT:-8080}" || status=$?
+# Who answered: nginx's micro-cache (proxy_cache=) and, behind it, the app's page cache (cache=, its X-Cache).
+if [ -f "$ACCESS_LOG" ]; then
+    tail -n "+$((logged_before + 1))" "$ACCESS_LOG" | awk '
+        {
+            proxy = ""; app = ""
+            for (i = 1; i <= NF; i++) {
+                split($i, kv, "=")
+                if (kv[1] == "proxy_cache") proxy = kv[2]
+                if (kv[1] == "cache") app = kv[2]
+            }
+            p[proxy == "" || proxy == "-" ? "none" : proxy]++
+            if (proxy != "HIT") a[app == "" || app == "-" ? "none" : app]++  # the requests that reached the app
+        }
+        END {
+            line = "nginx cache"; for (k in p) line = line sprintf("  %s %d", k, p[k]); print line
+            line = "app cache  "; for (k in a) line = line sprintf("  %s %d", k, a[k]); print line " (requests nginx passed on)"
+        }'
+fi
+exit "$status"
