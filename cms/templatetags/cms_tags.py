@@ -60,9 +60,15 @@ def language_links(context):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for other in visible_pages(request, page.get_translations(inclusive=True), any_locale=True).select_related(
-            "locale"
-        ):
+        visible_translations = cached_list(
+            request,
+            "translations",
+            page.pk,
+            build=lambda: visible_pages(request, page.get_translations(inclusive=True), any_locale=True).select_related(
+                "locale"
+            ),
+        )
+        for other in visible_translations:
             translations[other.locale.language_code] = other
     locales = {locale.language_code: locale for locale in cached_list(request, "locales", build=Locale.objects.all)}
     links = []
@@ -84,8 +90,13 @@ def language_links(context):
 def breadcrumbs(context, page):
     """The visible ancestors of ``page`` below the root, home first."""
     request = context.get("request")
-    ancestors = visible_pages(request, page.get_ancestors(), locale=page.locale_id)
-    return list(ancestors.filter(depth__gt=1).order_by("depth"))
+
+    def build():
+        return visible_pages(request, page.get_ancestors(), locale=page.locale_id).filter(depth__gt=1).order_by("depth")
+
+    if not page.pk:  # the preview of a page not yet created: its place is not the saved pages' to share
+        return list(build())
+    return cached_list(request, "breadcrumbs", page.pk, build=build)
 
 
 @register.simple_tag(takes_context=True)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
-from tests.conftest import soup
+from tests.conftest import soup, translate
 from tests.factories import StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +93,50 @@ def test_a_cached_frame_reads_neither_the_home_page_nor_the_menu_again(client, s
 def menu_queries(captured):
     """The queries that filter on ``show_in_menus`` (other queries only select the column)."""
     return [q["sql"] for q in captured.captured_queries if re.search(r'"show_in_menus"(\)| AND| ORDER)', q["sql"])]
+
+
+def breadcrumbs(client, url):
+    return [a.get_text(strip=True) for a in soup(client.get(url)).select("nav.breadcrumbs a")]
+
+
+def language_switcher(client, url):
+    return {a["hreflang"]: a["href"] for a in soup(client.get(url)).select("nav.lang-switcher a")}
+
+
+def test_a_renamed_or_moved_section_shows_in_the_cached_breadcrumbs_at_once(client, site_tree):
+    section = StandardPageFactory(parent=site_tree.home, title="La démarche")
+    other = StandardPageFactory(parent=site_tree.home, title="Ressources")
+    page = StandardPageFactory(parent=section, title="Objectifs", slug="objectifs")
+    assert breadcrumbs(client, "/fr/la-demarche/objectifs/") == ["Accueil", "La démarche", "Objectifs"]
+    section.title = "Notre démarche"
+    section.save_revision().publish()
+    assert breadcrumbs(client, "/fr/la-demarche/objectifs/") == ["Accueil", "Notre démarche", "Objectifs"]
+    page.move(other, pos="last-child")
+    assert breadcrumbs(client, "/fr/ressources/objectifs/") == ["Accueil", "Ressources", "Objectifs"]
+
+
+def test_a_translation_published_later_joins_the_cached_language_links(client, site_tree):
+    page = StandardPageFactory(parent=site_tree.home, title="Objectifs", slug="objectifs")
+    assert language_switcher(client, "/fr/objectifs/") == {"fr": "/fr/objectifs/", "en": "/en/"}
+    translate(page, site_tree.en, title="Objectives", slug="objectives")
+    assert language_switcher(client, "/fr/objectifs/") == {"fr": "/fr/objectifs/", "en": "/en/objectives/"}
+
+
+def test_a_cached_page_frame_reads_neither_its_ancestors_nor_its_translations_again(client, site_tree):
+    section = StandardPageFactory(parent=site_tree.home, title="La démarche")
+    StandardPageFactory(parent=section, title="Objectifs", slug="objectifs")
+    with CaptureQueriesContext(connection) as cold:
+        client.get("/fr/la-demarche/objectifs/")
+    with CaptureQueriesContext(connection) as warm:
+        client.get("/fr/la-demarche/objectifs/")
+    assert len(frame_queries(cold)) == 2
+    assert frame_queries(warm) == []
+
+
+def frame_queries(captured):
+    """The breadcrumbs' query (ancestors by depth) and the language links' (the page's translations)."""
+    return [
+        q["sql"]
+        for q in captured.captured_queries
+        if 'ORDER BY "wagtailcore_page"."depth"' in q["sql"] or '"translation_key" =' in q["sql"]
+    ]
