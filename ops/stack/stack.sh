@@ -177,7 +177,8 @@ start_nginx() {
     local proxy_cache=pages
     [ "$PROXY_CACHE_SECONDS" = 0 ] && proxy_cache=off
     mkdir -p "$STATE/cache"
-    sed -e "s|@PROXY_CACHE@|$proxy_cache|" -e "s|@PROXY_CACHE_SECONDS@|$PROXY_CACHE_SECONDS|g" -e "s|@APP_PORT_1@|${APP_PORTS[0]}|" -e "s|@APP_PORT_2@|${APP_PORTS[1]}|" \
+    sed -e "s|@PROXY_CACHE@|$proxy_cache|" -e "s|@PROXY_CACHE_SECONDS@|$PROXY_CACHE_SECONDS|g" \
+        -e "s|@APP_PORT_1@|${APP_PORTS[0]}|" -e "s|@APP_PORT_2@|${APP_PORTS[1]}|" \
         -e "s|@HTTP_PORT@|$HTTP_PORT|" -e "s|@STATIC_ROOT@|$STATE/static|" -e "s|@MEDIA_ROOT@|$STATE/media|" \
         "$ROOT/ops/stack/nginx.conf.template" >"$STATE/nginx.conf"
     if pid_alive "$RUN/nginx.pid"; then
