@@ -9,7 +9,7 @@ feed's last modification.
 
 from django.utils.http import http_date
 
-from cms.content_cache import content_changed_at
+from cms.content_version import content_changed_at
 
 
 def set_last_modified(response, *moments):

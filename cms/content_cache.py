@@ -10,11 +10,7 @@ sections the visitor does not pass, and a list of pages is used only until the f
 date passes without any save.
 """
 
-import datetime
 import hashlib
-import math
-import time
-import uuid
 
 from django.core.cache import cache
 from django.db import transaction
@@ -25,32 +21,16 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.signals import post_page_move
 
+from cms.content_version import content_version, forget_content
 from cms.visibility import denied_sections
 
-VERSION_KEY = "cms:content-version"
 TIMEOUT = 60 * 60
-
-
-def content_version():
-    """The current content version (a new one after any change): a random part, then when it was made."""
-    return cache.get_or_set(VERSION_KEY, lambda: f"{uuid.uuid4().hex}.{time.time():.6f}", None)
-
-
-def content_changed_at():
-    """When the site's content last changed, to the second above (the version's creation time; later than the
-    change itself when the cache lost the version, which only costs a client a full download)."""
-    made = float(content_version().partition(".")[2])
-    return datetime.datetime.fromtimestamp(math.ceil(made), tz=datetime.UTC)
-
-
-def forget_content():
-    cache.delete(VERSION_KEY)
 
 
 def visitor_key(request, name, *parts):
     """A cache key for ``name`` under the current version, for what the visitor of ``request`` may see."""
     sections = hashlib.sha256(repr(denied_sections(request)).encode()).hexdigest()[:32]
-    return ":".join(["cms", name, content_version(), sections, *map(str, parts)])
+    return ":".join(["cms", name, content_version(request), sections, *map(str, parts)])
 
 
 def first_expiry(objects):

@@ -25,7 +25,7 @@ from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control, patch_vary_headers
 
-from cms.content_cache import content_version
+from cms.content_version import content_version
 
 # Sent with the request when a page is answered from the cache: what a view does besides rendering (the search
 # counting its term) can still happen.
@@ -70,7 +70,7 @@ def shareable_response(request, response):
 def page_key(request):
     """The cache key of this URL (scheme, host, path and query) under the current content version."""
     url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"cms:page:{content_version()}:{url}"
+    return f"cms:page:{content_version(request)}:{url}"
 
 
 def depends_on_visitor(request, response):

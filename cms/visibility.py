@@ -10,7 +10,10 @@ from django.db.models import Q
 from django.utils import timezone, translation
 
 from wagtail import hooks
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
+
+from cms.content_version import per_version
 
 
 def allowed_restriction_ids(request):
@@ -44,6 +47,18 @@ def _restriction_ids_by_group(user):
     return allowed
 
 
+def view_restrictions(request=None):
+    """Every view restriction as ``(restriction id, page path, page depth)``, and the paths of the alias pages
+    (which take the restrictions of their originals), read once per content version."""
+
+    def build():
+        rows = PageViewRestriction.objects.values_list("pk", "page__path", "page__depth").order_by("page__path")
+        aliases = Page.objects.exclude(alias_of=None).values_list("path", flat=True)
+        return tuple(rows), tuple(aliases)
+
+    return per_version(request, "view-restrictions", build)
+
+
 def denied_sections(request):
     """The ``(path, depth)`` of the private sections the visitor of ``request`` does not pass, sorted.
 
@@ -54,26 +69,27 @@ def denied_sections(request):
     if cached is not None and cached[0] is user:
         return cached[1]
     allowed = allowed_restriction_ids(request)
-    # A subquery rather than a join: SQLite would scan every page to join the few restrictions.
-    restricted = PageViewRestriction.objects.exclude(pk__in=allowed).values("page_id")
-    sections = tuple(sorted(Page.objects.filter(pk__in=restricted).values_list("path", "depth")))
+    restrictions, _aliases = view_restrictions(request)
+    sections = tuple(sorted({(path, depth) for pk, path, depth in restrictions if pk not in allowed}))
     if request is not None:
         request._denied_sections = (user, sections)
     return sections
 
 
+def may_be_restricted(page, request=None):
+    """Whether a view restriction may apply to ``page``: one on it or above it, or an alias on its way (whose
+    original's restrictions Wagtail applies). False means Wagtail's check would find none."""
+    restrictions, aliases = view_restrictions(request)
+    return any(page.path.startswith(path) for path in (*aliases, *(path for _pk, path, _depth in restrictions)))
+
+
 def active_locale(request=None):
-    """``Locale.get_active()``, read once per request and language (a page asks for it a dozen times)."""
-    code = translation.get_language()
-    memo = getattr(request, "_cms_locales", None)
-    if memo is not None and code in memo:
-        return memo[code]
-    locale = Locale.get_active()
-    if request is not None:
-        if memo is None:
-            memo = request._cms_locales = {}
-        memo[code] = locale
-    return locale
+    """``Locale.get_active()``, from the locales read once per content version (a page asks a dozen times)."""
+    locales = per_version(request, "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()})
+    try:
+        return locales[get_supported_content_language_variant(translation.get_language())]
+    except (KeyError, LookupError):
+        return Locale.get_active()  # its fallback: the default locale
 
 
 def _denied_q(request):

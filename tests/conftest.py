@@ -16,6 +16,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
+from cms.content_version import forget_content
 from tests.factories import HomePageFactory
 
 
@@ -47,6 +48,13 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_version():
+    """Each test starts under a new content version: an earlier test's rolled-back pages sent no signal, and
+    what was cached under its last version (in the cache or in this process) must not outlive it."""
+    forget_content()
 
 
 @dataclass

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.test import RequestFactory
 from django.utils import translation
 
-from cms.content_cache import forget_content
+from cms.content_version import forget_content
 from offers import catalogue as catalogue_module
 from offers.catalogue import build_catalogue
 from offers.models import OfferPage

@@ -1,0 +1,62 @@
+"""The site's content version: one value that any change to what a page shows replaces (``cms.content_cache``
+says which changes). Every cache of content is keyed on it, so one change purges them all on every app server.
+
+This module imports none of the site's own: ``cms.visibility`` keeps its per-version memos here without an
+import cycle through ``cms.content_cache``.
+"""
+
+import datetime
+import math
+import time
+import uuid
+
+from django.core.cache import cache
+
+VERSION_KEY = "cms:content-version"
+
+# How many times this process has replaced the version: a request's memo of the version holds only while this
+# stays the same, so that a request that changes content reads its own change.
+_replacements = 0
+# What ``per_version`` built, for one version only: ``(version, {name: value})``.
+_built = (None, {})
+
+
+def content_version(request=None):
+    """The current content version (a new one after any change): a random part, then when it was made.
+
+    Read once per request (a page asks a dozen times): the request keeps it, unless this process replaces the
+    version meanwhile. A change made by another process during the request shows from the next request on.
+    """
+    memo = getattr(request, "_cms_content_version", None)
+    if memo is not None and memo[0] == _replacements:
+        return memo[1]
+    version = cache.get_or_set(VERSION_KEY, lambda: f"{uuid.uuid4().hex}.{time.time():.6f}", None)
+    if request is not None:
+        request._cms_content_version = (_replacements, version)
+    return version
+
+
+def content_changed_at():
+    """When the site's content last changed, to the second above (the version's creation time; later than the
+    change itself when the cache lost the version, which only costs a client a full download)."""
+    made = float(content_version().partition(".")[2])
+    return datetime.datetime.fromtimestamp(math.ceil(made), tz=datetime.UTC)
+
+
+def forget_content():
+    global _replacements
+    _replacements += 1
+    cache.delete(VERSION_KEY)
+
+
+def per_version(request, name, build):
+    """``build()``, kept in this process until the content version changes: for small values that every page
+    reads (the private sections, the locales), where even a cache round trip costs more than the value."""
+    global _built
+    version = content_version(request)
+    if _built[0] != version:
+        _built = (version, {})
+    values = _built[1]
+    if name not in values:
+        values[name] = build()
+    return values[name]
