@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
+from cms import routing
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.visibility import may_be_restricted
 
 
 class BasePage(Page):
@@ -57,6 +59,19 @@ class BasePage(Page):
             base_form_class=cls.base_form_class,
         )
         return tabs.bind_to_model(cls)
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with its walk down the tree from the cache (``cms.routing``)."""
+        if not path_components:
+            return super().route(request, path_components)
+        return routing.route(self, request, path_components)
+
+    def get_view_restrictions(self):
+        """Wagtail's query of the restrictions on this page and above, skipped when the site's restrictions
+        (read once per content version) show that none can apply: both checks of every page view ask."""
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def share_image(self):

@@ -495,7 +495,8 @@ def test_the_list_and_the_grid_run_as_many_queries_with_1000_dates_as_with_20(
         reset_queries()
         with django_assert_max_num_queries(budget) as big:
             response = client.get(url)
-        assert len(big.captured_queries) > 10  # really measured
+        # Really measured: the dates were read from the database, not from a cached page.
+        assert any("agenda_eventdate" in query["sql"] for query in big.captured_queries)
         agenda = response.context["agenda"]
         if agenda.view == "list":
             assert agenda.count > 12

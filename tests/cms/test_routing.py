@@ -1,0 +1,167 @@
+"""Wagtail's routing with its walk down the tree cached per content version (``cms.routing``): the same pages
+answer at the same paths as Wagtail's own, a change of the tree shows at once, and the private-page check is
+skipped only where no restriction can apply."""
+
+import datetime
+
+import pytest
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+from django.test import RequestFactory
+from django.utils import timezone
+
+from wagtail.models import Page, PageViewRestriction
+
+from cms.models.mixins import BasePage
+from tests.conftest import publish
+from tests.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    OfferPageFactory,
+    StandardPageFactory,
+    TerritoryIndexPageFactory,
+    TerritoryPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(site_tree):
+    territories = TerritoryIndexPageFactory(parent=site_tree.home, title="Territoires", slug="territoires")
+    territory = TerritoryPageFactory(parent=territories, title="Pays Diois", slug="pays-diois")
+    offer = OfferPageFactory(parent=territory, title="Reprise de la boulangerie de Luc-en-Diois", slug="boulangerie")
+    start = timezone.now() + datetime.timedelta(days=20)
+    event = EventPageFactory(
+        parent=territory,
+        title="Accueil des nouveaux arrivants",
+        slug="accueil",
+        dates=[{"start": start, "end": start + datetime.timedelta(hours=2)}],
+    )
+    publish(event)
+    agenda = EventIndexPageFactory(parent=site_tree.home)
+    about = StandardPageFactory(parent=site_tree.home, title="La démarche", slug="la-demarche")
+    goals = StandardPageFactory(parent=about, title="Objectifs", slug="objectifs")
+    return dict(home=site_tree.home, territory=territory, offer=offer, event=event, agenda=agenda, about=about, goals=goals)
+
+
+def route(home, path):
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    return home.route(request, [part for part in path.split("/") if part])
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("territoires/pays-diois/boulangerie", "offer"),
+        ("territoires/pays-diois", "territory"),
+        ("la-demarche/objectifs", "goals"),
+        ("agenda", "agenda"),
+    ],
+)
+def test_a_path_leads_to_the_same_page_as_wagtails_own_walk(tree, path, expected):
+    components = path.split("/")
+    ours = route(tree["home"], path).page
+    request = RequestFactory().get("/")
+    wagtails = Page.route(tree["home"], request, components).page  # Wagtail's walk, level by level
+    assert ours.pk == wagtails.pk == tree[expected].pk
+    assert type(ours) is type(tree[expected])  # the specific page, as Wagtail gives it
+
+
+def test_once_walked_a_deep_page_is_found_with_one_query(tree, django_assert_num_queries):
+    with django_assert_num_queries(4):  # the walk: one query per level, then the specific page
+        route(tree["home"], "territoires/pays-diois/boulangerie")
+    with django_assert_num_queries(1):  # the specific page only
+        assert route(tree["home"], "territoires/pays-diois/boulangerie").page == tree["offer"]
+
+
+def test_a_renamed_page_answers_at_its_new_path_at_once(client, tree):
+    assert client.get("/fr/la-demarche/objectifs/").status_code == 200
+    goals = tree["goals"]
+    goals.slug = "nos-objectifs"
+    publish(goals)
+    assert client.get("/fr/la-demarche/objectifs/").status_code == 404
+    assert client.get("/fr/la-demarche/nos-objectifs/").status_code == 200
+
+
+def test_a_moved_page_answers_at_its_new_path_at_once(client, tree):
+    assert client.get("/fr/la-demarche/objectifs/").status_code == 200
+    tree["goals"].move(tree["home"], pos="last-child")
+    response = client.get("/fr/la-demarche/objectifs/")  # Wagtail's redirect, made on the move
+    assert (response.status_code, response["Location"]) == (301, "/fr/objectifs/")
+    assert client.get("/fr/objectifs/").status_code == 200
+
+
+def test_a_deleted_page_is_gone_at_once(client, tree):
+    assert client.get("/fr/la-demarche/objectifs/").status_code == 200
+    tree["goals"].delete()
+    assert client.get("/fr/la-demarche/objectifs/").status_code == 404
+
+
+def test_an_unpublished_page_is_not_found_and_comes_back_when_published(client, tree):
+    assert client.get("/fr/la-demarche/objectifs/").status_code == 200
+    tree["goals"].unpublish()
+    assert client.get("/fr/la-demarche/objectifs/").status_code == 404
+    publish(tree["goals"])
+    assert client.get("/fr/la-demarche/objectifs/").status_code == 200
+
+
+def test_a_path_that_leads_nowhere_is_not_kept(client, tree):
+    with pytest.raises(Http404):
+        route(tree["home"], "la-demarche/calendrier")
+    with pytest.raises(Http404):
+        route(tree["home"], "la-demarche/objectifs/plus-bas")  # below a leaf
+    StandardPageFactory(parent=tree["about"], title="Calendrier", slug="calendrier")
+    assert route(tree["home"], "la-demarche/calendrier").page.title == "Calendrier"
+
+
+def test_the_routes_of_the_agenda_and_of_an_event_are_theirs(client, tree):
+    assert client.get("/fr/agenda/ical/")["Content-Type"].startswith("text/calendar")
+    assert client.get("/fr/territoires/pays-diois/accueil/ical/")["Content-Type"].startswith("text/calendar")
+    date = tree["event"].dates.get()
+    response = client.get(f"/fr/territoires/pays-diois/accueil/inscription/{date.pk}/")
+    assert response.status_code == 200
+    assert response.context["page"] == tree["event"]
+    assert client.get("/fr/territoires/pays-diois/accueil/pas-une-route/").status_code == 404
+
+
+def test_the_page_types_with_their_own_routing_are_where_the_walk_hands_over(tree):
+    from cms.routing import walk
+
+    home = tree["home"]
+    pk, label, used = walk(home, ["territoires", "pays-diois", "accueil", "ical"])
+    assert (pk, label, used) == (tree["event"].pk, "agenda.EventPage", 3)
+    assert walk(home, ["agenda", "ical"])[1:] == ("agenda.EventIndexPage", 1)
+    assert walk(home, ["la-demarche", "objectifs"])[1:] == ("cms.StandardPage", 2)
+
+
+# --- The private-page check -------------------------------------------------------------------------------------
+
+
+def test_a_public_page_runs_no_query_for_view_restrictions(tree, django_assert_num_queries):
+    goals = Page.objects.get(pk=tree["goals"].pk).specific
+    assert isinstance(goals, BasePage)
+    goals.get_view_restrictions()  # the site's restrictions, read once per content version
+    with django_assert_num_queries(0):
+        assert list(goals.get_view_restrictions()) == []
+
+
+@pytest.mark.parametrize("where", ["page", "parent"])
+def test_a_private_page_and_what_is_below_it_still_ask_for_a_login(client, tree, where):
+    assert client.get("/fr/la-demarche/objectifs/").status_code == 200
+    private = tree["goals"] if where == "page" else tree["about"]
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/fr/la-demarche/objectifs/")
+    assert response.status_code == 302
+    assert "/login/" in response["Location"] or "connexion" in response["Location"]
+    assert list(tree["goals"].specific.get_view_restrictions()) == list(PageViewRestriction.objects.all())
+
+
+def test_an_alias_of_a_private_page_asks_for_a_login_too(client, tree):
+    PageViewRestriction.objects.create(page=tree["goals"], restriction_type=PageViewRestriction.LOGIN)
+    alias = tree["goals"].create_alias(parent=tree["home"], update_slug="objectifs-du-reseau")
+    assert alias.live
+    response = client.get("/fr/objectifs-du-reseau/")
+    assert response.status_code == 302
