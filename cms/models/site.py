@@ -159,9 +159,5 @@ class FooterLink(TranslatableMixin, Orderable):
         verbose_name = _("lien")
 
     @property
-    def href(self):
-        return self.page.url if self.page else self.url
-
-    @property
     def text(self):
         return self.label or (self.page.title if self.page else self.url)
