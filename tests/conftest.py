@@ -1,5 +1,6 @@
 """Shared fixtures: a bilingual site tree built the way editors build it (French, then translations)."""
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
@@ -12,12 +13,18 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import reset_queries
-from django.utils import translation
+from django.utils import timezone, translation
 
 from wagtail.models import Locale, Page, Site
 
 from cms.content_version import forget_content
-from tests.factories import HomePageFactory
+from tests.factories import (
+    EventPageFactory,
+    HomePageFactory,
+    OfferPageFactory,
+    TerritoryIndexPageFactory,
+    TerritoryPageFactory,
+)
 
 
 def soup(response):
@@ -39,6 +46,22 @@ def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page.specific
+
+
+def build_pays_diois(home):
+    """Under ``home``: Territoires › Pays Diois, with an offer (the Luc-en-Diois bakery) and an event in 20
+    days (the newcomers' welcome), both published. Returns ``(territory, offer, event)``."""
+    territories = TerritoryIndexPageFactory(parent=home, title="Territoires", slug="territoires")
+    territory = TerritoryPageFactory(parent=territories, title="Pays Diois", slug="pays-diois")
+    offer = OfferPageFactory(parent=territory, title="Reprise de la boulangerie de Luc-en-Diois", slug="boulangerie")
+    start = timezone.now() + datetime.timedelta(days=20)
+    event = EventPageFactory(
+        parent=territory,
+        title="Accueil des nouveaux arrivants",
+        slug="accueil",
+        dates=[{"start": start, "end": start + datetime.timedelta(hours=2)}],
+    )
+    return territory, offer, publish(event)
 
 
 @pytest.fixture(autouse=True)

@@ -18,16 +18,12 @@ from wagtail.models import PageViewRestriction
 
 from agenda.registrations import register
 from tests.agenda.registration_support import person, site_session
-from tests.conftest import publish, soup
+from tests.conftest import build_pays_diois, publish, soup
 from tests.factories import (
     EventIndexPageFactory,
-    EventPageFactory,
     FormFieldFactory,
     FormPageFactory,
     OfferIndexPageFactory,
-    OfferPageFactory,
-    TerritoryIndexPageFactory,
-    TerritoryPageFactory,
     UserFactory,
 )
 
@@ -47,17 +43,7 @@ def page_cache(settings):
 def tree(site_tree):
     catalogue = OfferIndexPageFactory(parent=site_tree.home)
     agenda = EventIndexPageFactory(parent=site_tree.home)
-    territories = TerritoryIndexPageFactory(parent=site_tree.home, title="Territoires", slug="territoires")
-    territory = TerritoryPageFactory(parent=territories, title="Pays Diois", slug="pays-diois")
-    offer = OfferPageFactory(parent=territory, title="Reprise de la boulangerie de Luc-en-Diois", slug="boulangerie")
-    start = timezone.now() + datetime.timedelta(days=20)
-    event = EventPageFactory(
-        parent=territory,
-        title="Accueil des nouveaux arrivants",
-        slug="accueil",
-        dates=[{"start": start, "end": start + datetime.timedelta(hours=2)}],
-    )
-    publish(event)
+    territory, offer, event = build_pays_diois(site_tree.home)
     return dict(catalogue=catalogue, agenda=agenda, territory=territory, offer=offer, event=event, home=site_tree.home)
 
 

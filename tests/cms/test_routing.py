@@ -2,27 +2,20 @@
 answer at the same paths as Wagtail's own, a change of the tree shows at once, and the private-page check is
 skipped only where no restriction can apply."""
 
-import datetime
-
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 
 from cms.models.mixins import BasePage
-from tests.conftest import publish
+from tests.conftest import build_pays_diois, publish
 from tests.factories import (
     EventIndexPageFactory,
-    EventPageFactory,
-    OfferPageFactory,
     StandardPageFactory,
-    TerritoryIndexPageFactory,
-    TerritoryPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -30,17 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def tree(site_tree):
-    territories = TerritoryIndexPageFactory(parent=site_tree.home, title="Territoires", slug="territoires")
-    territory = TerritoryPageFactory(parent=territories, title="Pays Diois", slug="pays-diois")
-    offer = OfferPageFactory(parent=territory, title="Reprise de la boulangerie de Luc-en-Diois", slug="boulangerie")
-    start = timezone.now() + datetime.timedelta(days=20)
-    event = EventPageFactory(
-        parent=territory,
-        title="Accueil des nouveaux arrivants",
-        slug="accueil",
-        dates=[{"start": start, "end": start + datetime.timedelta(hours=2)}],
-    )
-    publish(event)
+    territory, offer, event = build_pays_diois(site_tree.home)
     agenda = EventIndexPageFactory(parent=site_tree.home)
     about = StandardPageFactory(parent=site_tree.home, title="La démarche", slug="la-demarche")
     goals = StandardPageFactory(parent=about, title="Objectifs", slug="objectifs")
