@@ -12,11 +12,13 @@ from dataclasses import dataclass
 import django_filters
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from agenda.models import AttendanceMode, EventDate, EventPage, EventType
@@ -131,11 +133,12 @@ def filter_choices(request, locale):
     visitor does not pass, under the content version any change to a page or a term replaces
     (``cms.content_cache``), and is used only until the first of its territories expires.
     """
-    source = Locale.get_default()
-    key = visitor_key(request, "agenda-choices", locale.language_code, source.language_code)
+    source_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    key = visitor_key(request, "agenda-choices", locale.language_code, source_code)
     choices = cache.get(key)
     if choices is not None and (choices.until is None or timezone.now() < choices.until):
         return choices
+    source = Locale.get_default()
     territories = visible_pages(request, TerritoryPage.objects.all(), locale=locale)
     choices = Choices(
         territories=territory_options(request, locale, source),

@@ -2,9 +2,9 @@
 whole pages for anonymous visitors (``cms.page_cache``).
 
 Every entry lives under one content version that any change to what a page shows replaces (a page, a locale,
-a taxonomy term, the footer, a site setting, a privacy rule, an image or document, a promoted search result,
-a registration that changes the seats left), at once and again on commit (a visitor reading between the two
-would otherwise cache the old content under the new version). Entries are per language and per set of private
+a taxonomy term, the footer, a site, a site setting, a privacy rule, an image or document, a promoted search
+result, a registration that changes the seats left), at once and again on commit (a visitor reading between the
+two would otherwise cache the old content under the new version). Entries are per language and per set of private
 sections the visitor does not pass, and a list of pages is used only until the first of its pages expires:
 ``publish_scheduled`` saves the pages it publishes or unpublishes, which replaces the version, but an expiry
 date passes without any save.
@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.signals import post_page_move
 
-from cms.content_version import content_version, forget_content
+from cms.content_version import content_version, forget_content, per_version
 from cms.visibility import denied_sections
 
 TIMEOUT = 60 * 60
@@ -41,23 +41,25 @@ def first_expiry(objects):
 def cached_list(request, name, *parts, build):
     """The list ``build()`` returns (pages, snippets), cached as ``visitor_key(request, name, *parts)``.
 
-    The request also keeps it, so a page that asks twice (the header and the language links both want the
-    home page) reads the cache once.
+    This process keeps it too until the content version changes (``per_version``): the site frame's lists are
+    read by every page, and a cache round trip and unpickling cost more than the lists. Requests share these
+    instances and must not change them.
     """
     key = visitor_key(request, name, *parts)
-    memo = getattr(request, "_cms_content_cache", None) if request is not None else None
-    if memo is not None and key in memo:
-        return memo[key]
-    entry = cache.get(key)
-    if entry is None or (entry[0] is not None and timezone.now() >= entry[0]):
-        objects = list(build())
-        entry = (first_expiry(objects), objects)
-        cache.set(key, entry, TIMEOUT)
-    if request is not None:
-        if memo is None:
-            memo = request._cms_content_cache = {}
-        memo[key] = entry[1]
-    return entry[1]
+
+    def read_or_build():
+        entry = cache.get(key)
+        if entry is None or not _unexpired(entry):
+            objects = list(build())
+            entry = (first_expiry(objects), objects)
+            cache.set(key, entry, TIMEOUT)
+        return entry
+
+    return per_version(request, ("cached-list", key), read_or_build, valid=_unexpired)[1]
+
+
+def _unexpired(entry):
+    return entry[0] is None or timezone.now() < entry[0]
 
 
 def _changes_content(instance):
@@ -65,7 +67,7 @@ def _changes_content(instance):
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
-    from wagtail.models import BaseViewRestriction
+    from wagtail.models import BaseViewRestriction, Site
 
     from cms.models import Footer, FooterLink
     from cms.models.snippets import Taxonomy
@@ -83,7 +85,8 @@ def _changes_content(instance):
         | BaseViewRestriction
         | AbstractImage
         | AbstractDocument
-        | SearchPromotion,
+        | SearchPromotion
+        | Site,
     )
 
 

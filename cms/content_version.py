@@ -19,6 +19,9 @@ VERSION_KEY = "cms:content-version"
 _replacements = 0
 # What ``per_version`` built, for one version only: ``(version, {name: value})``.
 _built = (None, {})
+# How many values ``per_version`` keeps: past that, it builds without keeping (a bound on what visitors can make
+# it hold, such as one entry per page for the breadcrumbs).
+PER_VERSION_LIMIT = 5000
 
 
 def content_version(request=None):
@@ -49,14 +52,21 @@ def forget_content():
     cache.delete(VERSION_KEY)
 
 
-def per_version(request, name, build):
+def per_version(request, name, build, valid=None):
     """``build()``, kept in this process until the content version changes: for small values that every page
-    reads (the private sections, the locales), where even a cache round trip costs more than the value."""
+    reads (the private sections, the locales), where even a cache round trip costs more than the value.
+
+    A kept value for which ``valid(value)`` is false is built again. Requests share the value: it must not be
+    changed by any of them.
+    """
     global _built
     version = content_version(request)
     if _built[0] != version:
         _built = (version, {})
     values = _built[1]
-    if name not in values:
-        values[name] = build()
-    return values[name]
+    if name in values and (valid is None or valid(values[name])):
+        return values[name]
+    value = build()
+    if name in values or len(values) < PER_VERSION_LIMIT:
+        values[name] = value
+    return value

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's site for a page request, from a memo of the content version (cms/routing.py).
+    "cms.routing.SiteMiddleware",
     # Last, as django-axes asks: it answers with the lockout page once the login attempts are used up.
     "axes.middleware.AxesMiddleware",
 ]
