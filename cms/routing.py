@@ -12,6 +12,7 @@ year) and its root's specific page (one more query): :class:`SiteMiddleware` rea
 content version instead.
 """
 
+import contextlib
 import copy
 import hashlib
 
@@ -113,7 +114,6 @@ class SiteMiddleware:
         from wagtail.views import serve as wagtail_serve  # it imports the page models, which import this module
 
         if view_func is wagtail_serve and not hasattr(request, "_wagtail_site"):
-            try:
+            # On a database error, Wagtail tries again and the error page says the database is down.
+            with contextlib.suppress(DatabaseError):
                 request._wagtail_site = find_site(request)
-            except DatabaseError:
-                pass  # Wagtail tries again, and the error page says the database is down

@@ -5,11 +5,13 @@ skipped only where no restriction can apply."""
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.models.mixins import BasePage
 from tests.conftest import build_pays_diois, publish
@@ -152,3 +154,56 @@ def test_an_alias_of_a_private_page_asks_for_a_login_too(client, tree):
     response = client.get("/fr/objectifs-du-reseau/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login") + "?next=")
+
+
+# The site of a page request (SiteMiddleware) ---------------------------------------------------------------
+
+
+def site_request(host="localhost", port="80"):
+    request = RequestFactory().get("/", HTTP_HOST=host if port == "80" else f"{host}:{port}")
+    request.META["SERVER_PORT"] = port
+    return request
+
+
+def test_the_site_is_wagtails_and_read_once_per_content_version(tree, django_assert_num_queries):
+    from cms.routing import find_site
+
+    wagtails = Site._find_for_request(site_request())
+    find_site(site_request())
+    find_site(site_request("first-made-up.example"))
+    with django_assert_num_queries(0):
+        ours = find_site(site_request())
+        assert ours.pk == wagtails.pk
+        assert type(ours.root_page) is type(tree["home"])  # specific, so routing asks no more
+        assert ours.root_page.pk == tree["home"].pk
+        # Any hostname no site has gets the default site, from the same entry.
+        assert find_site(site_request("second-made-up.example")).pk == wagtails.pk
+
+
+def test_each_request_has_its_own_copy_of_the_site(tree):
+    from cms.routing import find_site
+
+    first = find_site(site_request())
+    first.hostname = "changed.example"
+    first.root_page.title = "Changé"
+    second = find_site(site_request())
+    assert second.hostname != "changed.example"
+    assert second.root_page.title != "Changé"
+
+
+def test_a_changed_site_answers_at_once(client, tree):
+    assert client.get("/fr/la-demarche/objectifs/").status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    other = Site.objects.create(hostname="autre.example", port=80, root_page=tree["about"], is_default_site=False)
+    assert client.get("/fr/", HTTP_HOST="autre.example").context["page"].pk == tree["about"].pk
+    other.root_page = tree["goals"]
+    other.save()
+    assert client.get("/fr/", HTTP_HOST="autre.example").context["page"].pk == tree["goals"].pk
+    assert client.get("/fr/", HTTP_HOST=site.hostname).context["page"].pk == tree["home"].pk
+
+
+def test_a_page_request_reads_no_site_once_warm(client, tree):
+    client.get("/fr/la-demarche/objectifs/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/la-demarche/objectifs/").status_code == 200
+    assert not [q for q in queries.captured_queries if '"wagtailcore_site"' in q["sql"]]
