@@ -4,10 +4,13 @@
 applies the :class:`~offers.filters.OfferFilterSet`, sorts, and exposes the rest lazily, so a feed that only
 reads ``.offers`` runs none of the facet or map queries. Every part runs a fixed number of queries,
 whatever the number of offers: one grouped query for the territory, type and department facets and the
-result count, one for the sector facet, one for the map points (which also gives the ids of the page's
-offers when the map can show them all, else one more query sorts ids alone), one for the page's cards by
-id, with their image renditions prefetched. The counts and the listed offers are cached per query under the
-content version (``cms.content_cache``): a repeated query runs only the card query.
+result count, one for the sector facet, one that sorts the ids of the filtered offers alone, one for the
+page's cards by id, with their image renditions prefetched. The counts and the sorted ids are cached per query
+under the content version (``cms.content_cache``): a repeated query runs only the card query.
+
+The map's points are not on the page: up to a thousand of them weigh 200 KB, which every visitor would
+download and the server render before the first card shows. The map script fetches them from the catalogue's
+``map/`` route (:meth:`OfferIndexPage.map_points_json`), one query, cached apart from the page.
 """
 
 import datetime
@@ -51,7 +54,13 @@ from offers.filters import (
 from offers.models import OfferPage
 
 MAX_MAP_POINTS = 1000
+# The sorted ids of a query are cached when there are at most this many (a few bytes each): beyond, a page of
+# cards sorts its ids in the database.
+MAX_CACHED_IDS = 20_000
 RESULTS_TIMEOUT = 60 * 60
+# Part of the cache key of :class:`Results`: a release that changes its fields changes this, so that it never
+# reads an entry of the previous shape (the content version stays the same across a deploy).
+RESULTS_FORMAT = 2
 # The parameters of the URLs the catalogue builds (chips, facets, pagination), in this order.
 URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
 # What a map point shows, read as plain values (model instances cost more than the query at 1,000 points).
@@ -66,7 +75,7 @@ class Results:
 
     groups: dict  # (territory_id, type slug, department) -> number of offers
     sectors: dict  # sector slug -> number of offers
-    listed: list | None  # (pk, *MAP_COLUMNS) of every filtered offer, in order, or None when too many
+    ids: list | None  # the pk of every filtered offer, in order, or None when too many to cache
     until: datetime.datetime | None  # when the first counted offer expires
 
 
@@ -165,6 +174,7 @@ class Catalogue(ListingUrlsMixin):
     sorted_offers: QuerySet  # filtered and sorted (the cards of a page are fetched by id)
     ignored: list = field(default_factory=list)
     locale: Locale | None = None
+    map_path: str = ""  # the catalogue's map/ route
     url_parameters = URL_PARAMETERS
 
     # URLs ------------------------------------------------------------------------------------------------
@@ -196,16 +206,16 @@ class Catalogue(ListingUrlsMixin):
     def page(self):
         """The requested page of offers (the last one if the number is too high).
 
-        The count comes from the facet query. The page's offers are picked by id, from :attr:`_listed` when
-        the map listed every offer already, else by a query that sorts ids alone; then their cards are
-        fetched by id: sorting thousands of rows as wide as a card costs more than both queries.
+        The count comes from the facet query. The page's offers are picked from the sorted ids (cached with
+        the counts), then their cards fetched by id: sorting thousands of rows as wide as a card costs more
+        than both queries.
         """
         paginator = Paginator(self.offers, LISTING_PAGE_SIZE)
         paginator.count = self.count  # a cached property of Paginator: this saves its COUNT query
         page = paginator.get_page(self.values.get("page", 1))
         start, stop = (page.number - 1) * paginator.per_page, page.number * paginator.per_page
-        if self._listed is not None:
-            ids = [row[0] for row in self._listed[start:stop]]
+        if self._results.ids is not None:
+            ids = self._results.ids[start:stop]
         else:
             ids = list(self.sorted_offers.values_list("pk", flat=True)[start:stop])
         cards = {offer.pk: offer for offer in for_cards(OfferPage.objects.filter(pk__in=ids), self.locale)}
@@ -217,20 +227,11 @@ class Catalogue(ListingUrlsMixin):
         """The number of offers that pass every filter (counted with the facets)."""
         return self._tally()
 
-    @property
-    def _listed(self):
-        """Every filtered offer as ``(pk, *MAP_COLUMNS)``, in order, if there are at most
-        :data:`MAX_MAP_POINTS` (else ``None``): one query then serves the map and the page of cards."""
-        return self._results.listed
-
     @cached_property
     def map_points(self):
-        """Every filtered offer that has coordinates (at most :data:`MAX_MAP_POINTS`), in one query."""
-        if self._listed is not None:
-            rows = [row[1:] for row in self._listed]
-        else:
-            located = self.sorted_offers.exclude(latitude=None).exclude(longitude=None)
-            rows = located.values_list(*MAP_COLUMNS)[:MAX_MAP_POINTS]
+        """The filtered offers that have coordinates (the first :data:`MAX_MAP_POINTS`), in one query."""
+        located = self.sorted_offers.exclude(latitude=None).exclude(longitude=None)
+        rows = located.values_list(*MAP_COLUMNS)[:MAX_MAP_POINTS]
         url = PageUrls(self.request)
         return [
             {"title": title, "url": url(url_path), "lat": latitude, "lng": longitude, "commune": commune}
@@ -252,13 +253,14 @@ class Catalogue(ListingUrlsMixin):
 
     @cached_property
     def _results(self):
-        """The facet counts and the listed offers, computed by :meth:`_compute_results` or read from the cache.
+        """The facet counts and the sorted ids, computed by :meth:`_compute_results` or read from the cache.
 
         The entry is keyed on the content version (any page or term change replaces it), the visitor's
         private sections, the language and the canonical query (filters and sort, not the page number); it
         is used until the first of the offers it counted expires.
         """
-        key = visitor_key(self.request, "offer-results", self.locale.language_code, self._query_digest)
+        name = f"offer-results-{RESULTS_FORMAT}"
+        key = visitor_key(self.request, name, self.locale.language_code, self._query_digest)
         results = cache.get(key)
         if results is None or (results.until is not None and timezone.now() >= results.until):
             results = self._compute_results()
@@ -270,13 +272,13 @@ class Catalogue(ListingUrlsMixin):
         return hashlib.sha256(self.query().encode()).hexdigest()[:32]
 
     def _compute_results(self):
-        """Two grouped queries for the facets and the count, one for the listed offers (see :attr:`_listed`)."""
+        """Two grouped queries for the facets and the count, one for the sorted ids."""
         groups, until = self._query_groups()
         sectors, sectors_until = self._query_sectors()
         count = _tally(groups, self._column_filters)
-        listed = None if count > MAX_MAP_POINTS else list(self.sorted_offers.values_list("pk", *MAP_COLUMNS))
+        ids = None if count > MAX_CACHED_IDS else list(self.sorted_offers.values_list("pk", flat=True))
         expiries = [moment for moment in (until, sectors_until) if moment is not None]
-        return Results(groups=groups, sectors=sectors, listed=listed, until=min(expiries, default=None))
+        return Results(groups=groups, sectors=sectors, ids=ids, until=min(expiries, default=None))
 
     def _query_groups(self):
         """``{(territory_id, type slug, department): number of offers}`` for the facets and the result count,
@@ -383,6 +385,12 @@ class Catalogue(ListingUrlsMixin):
         return self.url(radius=min(radius * 2, MAX_RADIUS_KM))
 
     @property
+    def map_url(self):
+        """Where the map script fetches the points of these filters (``OfferIndexPage.map_points_json``)."""
+        query = self.query()
+        return f"{self.map_path}?{query}" if query else self.map_path
+
+    @property
     def widen_radius(self):
         return min(self.filterset.radius * 2, MAX_RADIUS_KM)
 
@@ -394,9 +402,11 @@ def build_catalogue(request, index_page):
     filterset = OfferFilterSet(request.GET, queryset=base, request=request, locale=locale)
     filtered = filterset.qs
     sorted_offers = sort_offers(filtered, filterset.sort)
+    path = index_page.get_url(request)
     return Catalogue(
         request=request,
-        path=index_page.get_url(request),
+        path=path,
+        map_path=path + index_page.reverse_subpage("map"),
         filterset=filterset,
         base=base,
         sorted_offers=sorted_offers,

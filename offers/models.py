@@ -2,11 +2,14 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
@@ -61,6 +64,20 @@ class OfferIndexPage(OfferFeedsMixin, IndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = build_catalogue(request, self)
         return context
+
+    @path("map/", name="map")
+    def map_points_json(self, request):
+        """The map's points for the filters of the query string, fetched by offers/map.js: ``points`` (see
+        ``components/offer_map.html``) and ``note``, the sentence the map shows above itself."""
+        from offers.catalogue import build_catalogue
+
+        points = build_catalogue(request, self).map_points
+        note = ngettext(
+            "%(counter)s offre située sur la carte.", "%(counter)s offres situées sur la carte.", len(points)
+        ) % {"counter": len(points)}
+        response = JsonResponse({"note": note, "points": points}, json_dumps_params={"ensure_ascii": False})
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 class OfferStatus(models.TextChoices):

@@ -31,6 +31,10 @@ def catalogue_with_mapped_offers():
 
 def places_of(page):
     points = json.loads(page.locator(".offer-map script[id$='-points']").first.text_content())
+    return points_and_places(points)
+
+
+def points_and_places(points):
     assert points
     return points, {(round(p["lat"], 5), round(p["lng"], 5)) for p in points}
 
@@ -39,8 +43,14 @@ def test_catalogue_map_draws_a_marker_per_place_and_passes_axe(demo, page):
     url = demo.url + catalogue_with_mapped_offers().url
     outside = []
     page.on("request", lambda request: None if request.url.startswith(demo.url) else outside.append(request.url))
-    page.goto(url)
-    points, places = places_of(page)
+    # The catalogue's points are not in the page: the map script fetches them from the map/ route.
+    with page.expect_response(lambda response: "/map/" in response.url) as fetched:
+        page.goto(url)
+    assert fetched.value.ok
+    data = fetched.value.json()
+    points, places = points_and_places(data["points"])
+    assert page.locator(".offer-map script[id$='-points']").count() == 0
+    expect(page.locator(".offer-map__note")).to_have_text(data["note"])
     canvas = page.locator(".offer-map .leaflet-container")
     expect(canvas).to_be_visible()
     expect(page.locator(".offer-map")).to_have_attribute("data-offer-map-ready", "true")

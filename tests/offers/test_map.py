@@ -138,9 +138,45 @@ def map_points_on(response):
     return json.loads(script.string) if script else None
 
 
+def catalogue_map(client, url="/fr/offres/"):
+    """The map's data as offers/map.js fetches it: from the URL the catalogue page gives its map."""
+    response = client.get(url)
+    assert map_points_on(response) is None, "the catalogue's points are fetched, not in the page"
+    canvas = soup(response).select_one(".offer-map__canvas")
+    data = client.get(canvas["data-points-url"])
+    assert data.status_code == 200
+    assert data["Content-Type"] == "application/json"
+    return canvas["data-points-url"], data.json()
+
+
 def test_catalogue_map_shows_only_visible_offers(client, territory):
-    points = map_points_on(client.get("/fr/offres/"))
-    assert [p["title"] for p in points] == ["Atelier"]
+    url, data = catalogue_map(client)
+    assert url == "/fr/offres/map/"
+    assert [p["title"] for p in data["points"]] == ["Atelier"]
+    assert data["points"][0]["url"] == "/fr/territoires/pays-diois/atelier/"
+    assert data["note"] == "1 offre située sur la carte."
+
+
+def test_catalogue_map_shows_private_offers_to_whoever_may_see_them(client, territory, django_user_model):
+    client.force_login(django_user_model.objects.create_user("lectrice", password="x"))
+    _url, data = catalogue_map(client)
+    assert sorted(p["title"] for p in data["points"]) == ["Atelier", "Réservée"]
+    assert data["note"] == "2 offres situées sur la carte."
+
+
+def test_catalogue_map_follows_the_filters_of_the_page(client, territory):
+    other = OfferPageFactory(parent=territory, title="Ferme", slug="ferme", latitude=44.68, longitude=5.3)
+    type_slug = other.offer_type.slug
+    url, data = catalogue_map(client, f"/fr/offres/?type={type_slug}&page=1")
+    assert url == f"/fr/offres/map/?type={type_slug}"  # the filters, not the page number
+    assert [p["title"] for p in data["points"]] == ["Ferme"]
+    ignored = client.get("/fr/offres/map/?type=inconnu").json()["points"]  # an unknown type is ignored
+    assert sorted(p["title"] for p in ignored) == ["Atelier", "Ferme"]
+
+
+def test_catalogue_without_results_has_no_map(client, territory):
+    response = client.get("/fr/offres/?q=introuvable")
+    assert soup(response).select_one(".offer-map") is None
 
 
 def test_territory_page_maps_its_visible_offers(client, territory):

@@ -1,5 +1,8 @@
 /* The map of offers: draws the points of templates/components/offer_map.html with Leaflet.
  *
+ * The points are in the page (a json_script element named by data-points) or, on the catalogue, fetched
+ * from data-points-url with the note shown above the map. A failed fetch leaves the map hidden.
+ *
  * The section stays hidden until the map is drawn, so a page without JavaScript, or without Leaflet,
  * shows no empty box: its list of offers already carries the same links. Offers at the same place share
  * one marker whose popup lists them. Without a tile server the region's outline is the background.
@@ -66,12 +69,39 @@
         return group.commune ? group.commune + " : " + titles : titles;
     }
 
-    function draw(section) {
+    function load(section) {
         var canvas = section.querySelector(".offer-map__canvas");
         if (!canvas || !window.L) {
             return;
         }
-        var groups = groupByPlace(readJSON(canvas.dataset.points) || []);
+        if (!canvas.dataset.pointsUrl) {
+            draw(section, canvas, readJSON(canvas.dataset.points) || []);
+            return;
+        }
+        if (!window.fetch) {
+            return;
+        }
+        window.fetch(canvas.dataset.pointsUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+            .then(function (response) {
+                if (!response.ok) {
+                    throw new Error("HTTP " + response.status);
+                }
+                return response.json();
+            })
+            .then(function (data) {
+                var note = section.querySelector(".offer-map__note");
+                if (note && data.note) {
+                    note.textContent = data.note;
+                }
+                draw(section, canvas, data.points || []);
+            })
+            .catch(function () {
+                // The list of offers carries the same links: the map stays hidden.
+            });
+    }
+
+    function draw(section, canvas, points) {
+        var groups = groupByPlace(points);
         if (!groups.length) {
             return;
         }
@@ -131,7 +161,7 @@
     }
 
     function init() {
-        Array.prototype.forEach.call(document.querySelectorAll("[data-offer-map]"), draw);
+        Array.prototype.forEach.call(document.querySelectorAll("[data-offer-map]"), load);
     }
 
     if (document.readyState === "loading") {
