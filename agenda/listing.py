@@ -16,7 +16,7 @@ import calendar
 import datetime
 import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import groupby
 from urllib.parse import urlencode
 
@@ -321,7 +321,7 @@ class Agenda(ListingUrlsMixin):
                 label,
                 counts.get(value, 0),
                 value == current,
-                self.url(**{name: None if value == current else value}),
+                partial(self.url, **{name: None if value == current else value}),
             )
             for value, label in options
         ]

@@ -6,7 +6,9 @@ labels are looked up in the active language. django-filter drops invalid values 
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
 import django_filters
@@ -151,13 +153,21 @@ class ReportingFilterSetMixin:
 
 @dataclass
 class FacetChoice:
-    """One value of a facet, with the number of results it would give and the URL that ticks or unticks it."""
+    """One value of a facet, with the number of results it would give and the URL that ticks or unticks it.
+
+    ``toggle`` is that URL or a function that builds it: a listing's form shows dozens of choices whose URLs
+    only its chips (the selected ones) show, and each URL costs an encoding of the whole query.
+    """
 
     value: str
     label: str
     count: int
     selected: bool
-    url_toggle: str
+    toggle: str | Callable[[], str]
+
+    @cached_property
+    def url_toggle(self):
+        return self.toggle() if callable(self.toggle) else self.toggle
 
 
 @dataclass

@@ -7,7 +7,7 @@ one query for the page of cards and one for their themes, whatever the number of
 """
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 import django_filters
 
@@ -157,7 +157,7 @@ class ResourceListing(ListingUrlsMixin):
         choices = []
         for value, label in options:
             selected = value == current
-            toggle = self.url(**{name: None if selected else value})
+            toggle = partial(self.url, **{name: None if selected else value})
             choices.append(FacetChoice(value, label, counts.get(value, 0), selected, toggle))
         return Facet(name, self.filterset.form.fields[name].label, choices)
 

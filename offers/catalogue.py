@@ -18,7 +18,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, reduce
+from functools import cached_property, partial, reduce
 from operator import and_, or_
 from urllib.parse import quote
 
@@ -325,7 +325,8 @@ class Catalogue(ListingUrlsMixin):
             else:
                 selected = value == current
                 toggled = None if selected else value
-            choices.append(FacetChoice(value, label, counts.get(value, 0), selected, self.url(**{name: toggled})))
+            toggle = partial(self.url, **{name: toggled})
+            choices.append(FacetChoice(value, label, counts.get(value, 0), selected, toggle))
         return Facet(name, field.label, choices, multiple=multiple)
 
     @cached_property

@@ -1,5 +1,7 @@
 """Site-wide settings and the footer, managed by editors."""
 
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +10,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Site, TranslatableMixin
+
+from cms.content_version import per_version
 
 
 @register_setting(icon="site")
@@ -88,6 +92,21 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("paramètres du site")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, with the settings read once per content version rather than once per request: every page
+        shows them in its footer, and saving them replaces the version. The request gets its own copy."""
+        attr_name = cls.get_cache_attr_name()
+        site = Site.find_for_request(request)
+        if hasattr(request, attr_name) or site is None:
+            return super().for_request(request)
+        shared = per_version(request, ("site-settings", site.pk), lambda: cls.for_site(site))
+        settings = copy.copy(shared)
+        settings._page_url_cache = {}
+        settings._request = request
+        setattr(request, attr_name, settings)
+        return settings
 
     @property
     def social_links(self):

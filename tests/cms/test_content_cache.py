@@ -137,3 +137,39 @@ def frame_queries(captured):
         for q in captured.captured_queries
         if 'ORDER BY "wagtailcore_page"."depth"' in q["sql"] or '"translation_key" =' in q["sql"]
     ]
+
+
+def settings_queries(captured):
+    return [q["sql"] for q in captured.captured_queries if '"cms_sitesettings"' in q["sql"]]
+
+
+def test_the_site_settings_are_read_once_and_a_change_shows_at_once(client, site_tree):
+    from wagtail.models import Site
+
+    from cms.models import SiteSettings
+
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.organisation, settings.email = "Cap Rural", "contact@example.org"
+    settings.save()
+    client.get("/fr/")
+    with CaptureQueriesContext(connection) as warm:
+        footer = soup(client.get("/fr/")).select_one("footer").get_text(" ", strip=True)
+    assert settings_queries(warm) == []
+    assert "Cap Rural" in footer
+    settings.organisation = "Réseau rural régional"
+    settings.save()
+    assert "Réseau rural régional" in soup(client.get("/fr/")).select_one("footer").get_text(" ", strip=True)
+
+
+def test_each_request_gets_its_own_copy_of_the_site_settings(rf, site_tree):
+    from wagtail.models import Site
+
+    from cms.models import SiteSettings
+
+    first, second = rf.get("/fr/"), rf.get("/fr/")
+    first._wagtail_site = second._wagtail_site = Site.objects.get(is_default_site=True)
+    mine = SiteSettings.for_request(first)
+    mine.organisation = "Changé dans une requête"
+    theirs = SiteSettings.for_request(second)
+    assert theirs.organisation != "Changé dans une requête"
+    assert theirs._request is second and mine._request is first
