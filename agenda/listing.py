@@ -176,19 +176,32 @@ class Agenda(ListingUrlsMixin):
         return dates.upcoming(self.now)
 
     @cached_property
+    def ordered(self):
+        """The dates of the list, filtered, windowed and ordered; not paginated."""
+        dates = self.windowed(self.filtered)
+        return dates.newest_first() if self.past else dates.chronological()
+
+    @cached_property
     def dates(self):
         """The dates of the list (and of the feeds), ordered, ready for cards; not paginated."""
-        dates = self.windowed(self.filtered)
-        dates = dates.newest_first() if self.past else dates.chronological()
-        return dates.for_listing(self.locale)
+        return self.ordered.for_listing(self.locale)
 
     # The list --------------------------------------------------------------------------------------------
 
     @cached_property
     def page(self):
-        paginator = Paginator(self.dates, LISTING_PAGE_SIZE)
+        """The requested page of dates: their ids picked by a narrow query, then their cards fetched by id.
+
+        PostgreSQL takes longer to plan the card query's seven joins around the visibility subquery (16 ms
+        at 20,000 dates) than to run it; without the subquery, and with ids alone, both plan in 2 ms.
+        """
+        paginator = Paginator(self.ordered, LISTING_PAGE_SIZE)
         paginator.count = self._counts.total  # a cached property of Paginator: this saves its COUNT query
-        return paginator.get_page(self.values.get("page", 1))
+        page = paginator.get_page(self.values.get("page", 1))
+        ids = list(page.object_list.values_list("pk", flat=True))
+        cards = {date.pk: date for date in EventDate.objects.filter(pk__in=ids).for_listing(self.locale)}
+        page.object_list = [cards[pk] for pk in ids if pk in cards]
+        return page
 
     @property
     def count(self):

@@ -100,9 +100,17 @@ def find_site(request):
     return mine
 
 
+def uses_site(view):
+    """Mark a view that is not Wagtail's but links to pages (search): :class:`SiteMiddleware` gives it the site
+    too, which every page URL it builds asks for."""
+    view.uses_site = True
+    return view
+
+
 class SiteMiddleware:
     """Hands Wagtail the site of a page request (``Site.find_for_request`` keeps it on the request), from
-    :func:`find_site`. Other views (feeds, health checks, the admin) are left to find it themselves."""
+    :func:`find_site`, and of the views marked with :func:`uses_site`. Other views (health checks, the admin)
+    are left to find it themselves, if they need it at all."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -113,7 +121,8 @@ class SiteMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail.views import serve as wagtail_serve  # it imports the page models, which import this module
 
-        if view_func is wagtail_serve and not hasattr(request, "_wagtail_site"):
+        wanted = view_func is wagtail_serve or getattr(view_func, "uses_site", False)
+        if wanted and not hasattr(request, "_wagtail_site"):
             # On a database error, Wagtail tries again and the error page says the database is down.
             with contextlib.suppress(DatabaseError):
                 request._wagtail_site = find_site(request)

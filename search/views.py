@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from agenda.models import EventIndexPage
 from cms.filters import ListingUrlsMixin
 from cms.page_cache import served_from_cache
+from cms.routing import uses_site
 from cms.visibility import visible_pages
 from offers.models import OfferIndexPage
 from search.forms import PARAMETERS, SearchForm
@@ -79,6 +80,7 @@ def counts_as_a_search(page):
     return bool(page.search.terms) and page.search.page_number == 1  # not the following pages of its results
 
 
+@uses_site
 def search(request):
     page = SearchPage(request)
     promotions = []

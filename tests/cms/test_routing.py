@@ -207,3 +207,10 @@ def test_a_page_request_reads_no_site_once_warm(client, tree):
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/fr/la-demarche/objectifs/").status_code == 200
     assert not [q for q in queries.captured_queries if '"wagtailcore_site"' in q["sql"]]
+
+
+def test_the_search_page_reads_no_site_once_warm(client, tree):
+    client.get("/fr/recherche/?q=boulangerie")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/recherche/?q=boulangerie").status_code == 200
+    assert not [q for q in queries.captured_queries if '"wagtailcore_site"' in q["sql"]]

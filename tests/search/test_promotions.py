@@ -224,13 +224,28 @@ def test_a_constant_number_of_queries_whatever_the_number_of_promotions(
     request = visitor_request(user)
     # The site's root paths are cached (Django's cache) across requests: warm them as a running site would.
     site_tree.home.get_url(request=visitor_request())
-    # Promotions, the locales, the restrictions and the alias pages (these three once per content version: the
-    # promotion just made is a new one), page types, one per page type (2 here), the request's site; a
-    # logged-in visitor adds their groups and the members' check of their restrictions.
-    budget = {"anonymous": 8, "member": 10}[visitor]
+    # Promotions, the promoted terms, the locales, the restrictions and the alias pages (these four once per
+    # content version: the promotion just made is a new one), page types, one per page type (2 here), the
+    # request's site; a logged-in visitor adds their groups and the members' check of their restrictions.
+    budget = {"anonymous": 9, "member": 11}[visitor]
     with translation.override("fr"), django_assert_max_num_queries(budget):
         promotions = promoted_pages(request, "coworking")
     assert len(promotions) == count
+
+
+def test_a_search_without_promotions_runs_no_query_for_them(pages, django_assert_num_queries):
+    promote("coworking", pages["coworking"])
+    assert promoted("autre chose") == []  # reads the promoted terms, once per content version
+    with django_assert_num_queries(0):
+        assert promoted("autre chose") == []
+
+
+def test_a_promotion_made_after_a_search_shows_at_once(pages):
+    assert promoted("tiers-lieux") == []
+    promote("tiers-lieux", pages["tiers-lieux"])
+    assert promoted("tiers-lieux") == ["Les tiers-lieux du réseau"]
+    SearchPromotion.objects.filter(query__query_string="tiers-lieux").delete()
+    assert promoted("tiers-lieux") == []
 
 
 # --- Rendering --------------------------------------------------------------------------------------------------------
@@ -272,6 +287,15 @@ def test_the_include_heading_is_translated_in_english():
 
 
 # --- Recording searches -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_search_is_recorded_in_a_transaction_of_its_own(frozen):
+    # Outside any test transaction, as in a request: on PostgreSQL its commit does not wait for the disk.
+    record_search("Coworking")
+    record_search("coworking")
+    assert Query.get("coworking").hits == 2
+    assert QueryDailyHits.objects.get(query__query_string="coworking").hits == 2
 
 
 def test_searches_are_recorded_under_their_normalised_form(frozen):
