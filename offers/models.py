@@ -65,6 +65,11 @@ class OfferIndexPage(OfferFeedsMixin, IndexPage):
         context["catalogue"] = build_catalogue(request, self)
         return context
 
+    def get_cached_paths(self):
+        """What a CDN purges with the catalogue: the page, its map's points and its unfiltered feeds (filtered
+        variants expire with their ``s-maxage``, see cms/cdn.py)."""
+        return ["/", *(f"/{self.reverse_subpage(name)}" for name in ("map", "rss", "csv", "json"))]
+
     @path("map/", name="map")
     def map_points_json(self, request):
         """The map's points for the filters of the query string, fetched by offers/map.js: ``points`` (see

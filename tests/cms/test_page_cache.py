@@ -121,6 +121,28 @@ def test_a_page_made_private_is_no_longer_served_from_the_cache(client, tree):
     assert response["X-Cache"] == "BYPASS"
 
 
+def test_the_catalogue_map_is_cached_for_anonymous_visitors_and_changes_with_an_offer(client, tree):
+    url = tree["catalogue"].url + "map/"
+    first = get(client, url)
+    assert first["X-Cache"] == "MISS" and "s-maxage=300" in first["Cache-Control"]
+    assert get(client, url)["X-Cache"] == "HIT"
+    offer = tree["offer"]
+    offer.title = "Boulangerie : reprise en 2027"
+    publish(offer)
+    assert [point["title"] for point in get(client, url).json()["points"]] == ["Boulangerie : reprise en 2027"]
+
+
+def test_a_members_catalogue_map_is_never_served_to_others(client, tree):
+    PageViewRestriction.objects.create(page=tree["offer"], restriction_type=PageViewRestriction.LOGIN)
+    url = tree["catalogue"].url + "map/"
+    client.force_login(UserFactory(username="membre"))
+    mine = get(client, url)
+    assert [point["title"] for point in mine.json()["points"]] == [tree["offer"].title]
+    assert mine["X-Cache"] == "BYPASS" and "private" in mine["Cache-Control"]
+    client.logout()
+    assert get(client, url).json()["points"] == []
+
+
 def test_a_logged_in_visitor_is_never_served_nor_stored_for_others(client, tree):
     editor = UserFactory(username="camille.redaction", is_superuser=True)
     url = tree["offer"].url
@@ -283,6 +305,9 @@ def test_publishing_purges_the_page_and_every_listing_that_shows_it_from_the_cdn
         "/fr/territoires/",
         "/fr/",  # the home page
         "/fr/offres/",  # the catalogue
+        "/fr/offres/map/",  # its map's points
+        "/fr/offres/rss/",  # and its feeds
+        "/fr/offres/json/",
         "/fr/agenda/",  # the agenda
     } <= paths
     cdn.clear()
