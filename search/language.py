@@ -52,6 +52,8 @@ def _stemmer(language):
     return snowballstemmer.stemmer(LANGUAGES[language_of(language)][0])
 
 
+# The highlighter stems every word of every result shown: the same few thousand words, search after search.
+@lru_cache(maxsize=50_000)
 def stem(word, language):
     """The stem of one word, unaccented: "Boulangeries" → "boulanger", "élus" → "elu"."""
     stemmed = _stemmer(language).stemWord(unaccent(word))
