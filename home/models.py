@@ -1,5 +1,7 @@
 """The landing page of each language."""
 
+import copy
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +13,9 @@ from wagtail.search import index
 
 from agenda.models import EventDate, EventIndexPage, EventPage
 from cms.blocks import BodyBlock, LinkBlock
+from cms.content_version import per_version
 from cms.models import BasePage, NewsPage, TerritoryIndexPage, TerritoryPage
-from cms.visibility import visible_pages
+from cms.visibility import active_locale, visible_pages
 from offers.catalogue import for_cards, sort_offers
 from offers.filters import SORT_NEWEST
 from offers.models import OfferIndexPage, OfferPage, OfferStatus
@@ -130,6 +133,18 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    @property
+    def localized(self):
+        """Wagtail's, with the translation read once per content version: every page request asks it of the
+        site's root (``Page.route_for_request``), a query for the locale and two for an English root. The
+        caller gets its own copy."""
+        locale = active_locale()
+        if locale.pk == self.locale_id:
+            return self
+        wagtails = super()
+        translation = per_version(None, ("localized-home", self.pk, locale.pk), lambda: wagtails.localized)
+        return copy.copy(translation)
 
     def latest_news(self, request):
         return (

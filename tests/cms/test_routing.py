@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.models.mixins import BasePage
-from tests.conftest import build_pays_diois, publish
+from tests.conftest import build_pays_diois, publish, translate
 from tests.factories import (
     EventIndexPageFactory,
     StandardPageFactory,
@@ -214,3 +214,26 @@ def test_the_search_page_reads_no_site_once_warm(client, tree):
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/fr/recherche/?q=boulangerie").status_code == 200
     assert not [q for q in queries.captured_queries if '"wagtailcore_site"' in q["sql"]]
+
+
+def test_an_english_request_reads_neither_the_locale_nor_the_english_home_once_warm(client, site_tree):
+    about = StandardPageFactory(parent=site_tree.home, title="La démarche", slug="la-demarche")
+    translate(about, site_tree.en, title="The approach", slug="the-approach")
+    assert client.get("/en/the-approach/").context["page"].title == "The approach"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/the-approach/")
+    assert response.context["page"].title == "The approach"
+    read = [q["sql"] for q in queries.captured_queries]
+    assert not [sql for sql in read if '"wagtailcore_locale"' in sql]
+    assert not [sql for sql in read if '"home_homepage"' in sql]  # the English home, the walk's root
+
+
+def test_a_renamed_english_home_is_routed_from_at_once(client, site_tree):
+    about = StandardPageFactory(parent=site_tree.home, title="La démarche", slug="la-demarche")
+    translate(about, site_tree.en, title="The approach", slug="the-approach")
+    assert client.get("/en/").context["page"].title == "Home"
+    home_en = type(site_tree.home_en).objects.get(pk=site_tree.home_en.pk)  # as the editor opens it, children counted
+    home_en.title = "Welcome"
+    publish(home_en)
+    assert client.get("/en/").context["page"].title == "Welcome"
+    assert client.get("/en/the-approach/").status_code == 200
