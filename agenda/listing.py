@@ -4,8 +4,9 @@
 (``cms.visibility``), applies the :class:`~agenda.filters.EventDateFilterSet`, chooses the time window
 (upcoming, the archive, or the range the visitor asked for) and exposes the rest lazily, so a feed that
 only reads ``.dates`` runs none of the facet or grid queries. Every part runs a fixed number of queries
-whatever the number of dates: one aggregate per facet, one page of dates (SQL pagination), one query for
-a month's grid (at most :data:`GRID_PER_DAY` dates per day, ranked in SQL).
+whatever the number of dates: one aggregate per facet, one page of dates (SQL pagination, ids and starts;
+their cards come from the card cache, ``cms.card_cache``, and those it misses in one more query), one query
+for a month's grid (at most :data:`GRID_PER_DAY` dates per day, ranked in SQL).
 
 The facet counts and the number of dates are cached per query (:attr:`Agenda._counts`): they are the
 aggregates over every visible date, the cost of the page at 20,000 dates, and the same for every visitor
@@ -33,12 +34,14 @@ from wagtail.models import Locale
 from agenda.filters import MODE_CHOICES, PARAMETERS, VIEW_LIST, VIEW_MONTH, EventDateFilterSet, month_bounds
 from agenda.models import EventDate, EventPage
 from agenda.models.events import PARIS
+from cms.card_cache import rendered_cards
 from cms.content_cache import visitor_key
 from cms.filters import Chip, Facet, FacetChoice, ListingUrlsMixin
 from cms.models.pages import LISTING_PAGE_SIZE
 from cms.visibility import active_locale, visible_pages
 
 GRID_PER_DAY = 3
+CARD_TEMPLATE = "components/event_card.html"
 # The parameters of the URLs the agenda builds (chips, facets, pagination, feeds), in this order.
 URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
 # What a calendar subscription does not pass on: the page number, the view, and the time window.
@@ -60,8 +63,16 @@ def visible_dates(request, locale=None):
 
 
 @dataclass
+class Card:
+    """One date of the list: its card's HTML (``components/event_card.html``) and when it starts."""
+
+    html: str
+    start: datetime.datetime
+
+
+@dataclass
 class MonthGroup:
-    """The dates of one page of the list that fall in one month (the list's headings)."""
+    """The cards of one page of the list whose dates fall in one month (the list's headings)."""
 
     month: datetime.date
     dates: list
@@ -190,7 +201,8 @@ class Agenda(ListingUrlsMixin):
 
     @cached_property
     def page(self):
-        """The requested page of dates: their ids picked by a narrow query, then their cards fetched by id.
+        """The requested page of dates, as their cards' HTML: their ids (and starts) picked by a narrow query,
+        then their cards read from the card cache (``cms.card_cache``), those missing fetched by id.
 
         PostgreSQL takes longer to plan the card query's seven joins around the visibility subquery (16 ms
         at 20,000 dates) than to run it; without the subquery, and with ids alone, both plan in 2 ms.
@@ -198,10 +210,14 @@ class Agenda(ListingUrlsMixin):
         paginator = Paginator(self.ordered, LISTING_PAGE_SIZE)
         paginator.count = self._counts.total  # a cached property of Paginator: this saves its COUNT query
         page = paginator.get_page(self.values.get("page", 1))
-        ids = list(page.object_list.values_list("pk", flat=True))
-        cards = {date.pk: date for date in EventDate.objects.filter(pk__in=ids).for_listing(self.locale)}
-        page.object_list = [cards[pk] for pk in ids if pk in cards]
+        rows = list(page.object_list.values_list("pk", "start"))
+        ids = [pk for pk, _start in rows]
+        cards = rendered_cards(self.request, CARD_TEMPLATE, ids, self._fetch_cards, as_name="date", heading_level="h3")
+        page.object_list = [Card(cards[pk], start) for pk, start in rows if pk in cards]
         return page
+
+    def _fetch_cards(self, ids):
+        return {date.pk: date for date in EventDate.objects.filter(pk__in=ids).for_listing(self.locale)}
 
     @property
     def count(self):
@@ -209,12 +225,12 @@ class Agenda(ListingUrlsMixin):
 
     @cached_property
     def months(self):
-        """The dates of the current page grouped by month (Europe/Paris), in the list's order."""
+        """The cards of the current page grouped by month (Europe/Paris), in the list's order."""
 
-        def month_of(date):
-            return timezone.localtime(date.start, PARIS).date().replace(day=1)
+        def month_of(card):
+            return timezone.localtime(card.start, PARIS).date().replace(day=1)
 
-        return [MonthGroup(month, list(dates)) for month, dates in groupby(self.page.object_list, key=month_of)]
+        return [MonthGroup(month, list(cards)) for month, cards in groupby(self.page.object_list, key=month_of)]
 
     # The month grid --------------------------------------------------------------------------------------
 

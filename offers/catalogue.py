@@ -4,9 +4,10 @@
 applies the :class:`~offers.filters.OfferFilterSet`, sorts, and exposes the rest lazily, so a feed that only
 reads ``.offers`` runs none of the facet or map queries. Every part runs a fixed number of queries,
 whatever the number of offers: one grouped query for the territory, type and department facets and the
-result count, one for the sector facet, one that sorts the ids of the filtered offers alone, one for the
-page's cards by id, with their image renditions prefetched. The counts and the sorted ids are cached per query
-under the content version (``cms.content_cache``): a repeated query runs only the card query.
+result count, one for the sector facet, one that sorts the ids of the filtered offers alone, and one for the
+cards of the page by id (with their image renditions prefetched) that the card cache (``cms.card_cache``)
+misses. The counts and the sorted ids are cached per query under the content version
+(``cms.content_cache``): a repeated query runs none of these.
 
 The map's points are not on the page: up to a thousand of them weigh 200 KB, which every visitor would
 download and the server render before the first card shows. The map script fetches them from the catalogue's
@@ -35,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
 from wagtail.models import Locale, Site
 
+from cms.card_cache import rendered_cards
 from cms.content_cache import visitor_key
 from cms.filters import Chip, Facet, FacetChoice, ListingUrlsMixin
 from cms.models import DEPARTMENTS
@@ -54,6 +56,7 @@ from offers.filters import (
 from offers.models import OfferPage
 
 MAX_MAP_POINTS = 1000
+CARD_TEMPLATE = "components/offer_card.html"
 # The sorted ids of a query are cached when there are at most this many (a few bytes each): beyond, a page of
 # cards sorts its ids in the database.
 MAX_CACHED_IDS = 20_000
@@ -204,11 +207,11 @@ class Catalogue(ListingUrlsMixin):
 
     @cached_property
     def page(self):
-        """The requested page of offers (the last one if the number is too high).
+        """The requested page of offers (the last one if the number is too high), as their cards' HTML.
 
         The count comes from the facet query. The page's offers are picked from the sorted ids (cached with
-        the counts), then their cards fetched by id: sorting thousands of rows as wide as a card costs more
-        than both queries.
+        the counts), then their cards read from the card cache (``cms.card_cache``), those missing fetched by
+        id: sorting thousands of rows as wide as a card costs more than both queries.
         """
         paginator = Paginator(self.offers, LISTING_PAGE_SIZE)
         paginator.count = self.count  # a cached property of Paginator: this saves its COUNT query
@@ -218,9 +221,12 @@ class Catalogue(ListingUrlsMixin):
             ids = self._results.ids[start:stop]
         else:
             ids = list(self.sorted_offers.values_list("pk", flat=True)[start:stop])
-        cards = {offer.pk: offer for offer in for_cards(OfferPage.objects.filter(pk__in=ids), self.locale)}
+        cards = rendered_cards(self.request, CARD_TEMPLATE, ids, self._fetch_cards, as_name="offer", heading_level="h3")
         page.object_list = [cards[pk] for pk in ids if pk in cards]
         return page
+
+    def _fetch_cards(self, ids):
+        return {offer.pk: offer for offer in for_cards(OfferPage.objects.filter(pk__in=ids), self.locale)}
 
     @cached_property
     def count(self):
