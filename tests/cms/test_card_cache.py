@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 
 from agenda.models import EventDate
 from cms.card_cache import rendered_cards
-from tests.conftest import build_pays_diois, publish, soup, translate
+from tests.conftest import build_pays_diois, publish, soup
 from tests.factories import EventIndexPageFactory, OfferIndexPageFactory, OfferPageFactory
 
 pytestmark = pytest.mark.django_db
