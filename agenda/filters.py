@@ -29,6 +29,7 @@ from cms.filters import (
     ChoiceFilter,
     ReportingFilterSetMixin,
     localized_options,
+    matching_ids,
     search_terms,
     territory_options,
 )
@@ -235,9 +236,7 @@ class EventDateFilterSet(ReportingFilterSetMixin, django_filters.FilterSet):
             return []
         key = " ".join(terms)
         if key not in self._search_ids:
-            candidates = EventPage.objects.live().filter(locale=self.locale).only("pk")
-            results = candidates.search(key, operator="and", order_by_relevance=False)
-            self._search_ids[key] = [event.pk for event in results]
+            self._search_ids[key] = matching_ids(self.request, EventPage, self.locale, terms)
         return self._search_ids[key]
 
     # What the listing reads back ------------------------------------------------------------------------

@@ -5,6 +5,7 @@ labels are looked up in the active language. django-filter drops invalid values 
 :class:`ReportingFilterSetMixin` lists them so the page can say what it ignored.
 """
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,10 +15,12 @@ from urllib.parse import urlencode
 import django_filters
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from cms.content_version import content_version
 from cms.models import TerritoryPage
 from cms.visibility import visible_pages
 
@@ -68,6 +71,26 @@ def territory_options(request, locale, source_locale):
 def search_terms(text):
     """The words of a free-text query, without the punctuation a search backend could read as syntax."""
     return re.findall(r"\w+", text)[:MAX_QUERY_TERMS]
+
+
+SEARCH_IDS_TIMEOUT = 60 * 60
+
+
+def matching_ids(request, model, locale, terms):
+    """The ids of the live pages of ``model`` in ``locale`` that match every one of ``terms`` (Wagtail search).
+
+    Cached under the content version (a page's text changes only when it is saved, which replaces it): the
+    listings' ``q`` filter asks on every page of its results, and the search costs more than the rest of the
+    query. Which of these pages the visitor may see, and which have expired, the listing's own query decides.
+    """
+    digest = hashlib.sha256(" ".join(terms).encode()).hexdigest()[:32]
+    key = ":".join(["cms", "search-ids", content_version(request), model._meta.label, str(locale.pk), digest])
+    ids = cache.get(key)
+    if ids is None:
+        candidates = model.objects.live().filter(locale=locale).only("pk")
+        ids = [page.pk for page in candidates.search(" ".join(terms), operator="and", order_by_relevance=False)]
+        cache.set(key, ids, SEARCH_IDS_TIMEOUT)
+    return ids
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):

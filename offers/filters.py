@@ -29,6 +29,7 @@ from cms.filters import (
     MultipleChoiceFilter,
     Option,
     localized_names,
+    matching_ids,
     search_terms,
     territory_options,
 )
@@ -187,17 +188,15 @@ class OfferFilterSet(django_filters.FilterSet):
     def search_ids(self, text):
         """The ids of the live offers of the active language that match every word of ``text``.
 
-        Wagtail search runs once per request and query; its result becomes a plain ``pk__in`` filter, so
-        it combines with the other filters and with the facet counts.
+        Wagtail search runs once per content version and query (``cms.filters.matching_ids``); its result
+        becomes a plain ``pk__in`` filter, so it combines with the other filters and with the facet counts.
         """
         terms = search_terms(text)
         if not terms:
             return []
         key = " ".join(terms)
         if key not in self._search_ids:
-            candidates = OfferPage.objects.live().filter(locale=self.locale).only("pk")
-            results = candidates.search(key, operator="and", order_by_relevance=False)
-            self._search_ids[key] = [offer.pk for offer in results]
+            self._search_ids[key] = matching_ids(self.request, OfferPage, self.locale, terms)
         return self._search_ids[key]
 
     # What the catalogue reads back --------------------------------------------------------------------
