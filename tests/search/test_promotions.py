@@ -289,15 +289,6 @@ def test_the_include_heading_is_translated_in_english():
 # --- Recording searches -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_search_is_recorded_in_a_transaction_of_its_own(frozen):
-    # Outside any test transaction, as in a request: on PostgreSQL its commit does not wait for the disk.
-    record_search("Coworking")
-    record_search("coworking")
-    assert Query.get("coworking").hits == 2
-    assert QueryDailyHits.objects.get(query__query_string="coworking").hits == 2
-
-
 def test_searches_are_recorded_under_their_normalised_form(frozen):
     for typed in ("Coworking", "coworking ", "  COWORKING", "tiers lieux"):
         record_search(typed)
