@@ -7,9 +7,13 @@ page a path leads to changes only when a page is saved, moved or deleted, which 
 runs one query for the specific page found, whose own ``route`` then decides (``live`` or not, a sub-route of
 the catalogue or the agenda). The walk stops, as Wagtail's would hand over, at a page type with its own routing.
 
+Each app server keeps the walk's ends it has used for the content version, and the listing pages themselves
+(``kept_in_process``: the catalogue, the agenda, reached by every filter and page number), each request
+getting its own copy: a listing request then reads neither the cache nor the database to find its page.
+
 Before the walk, Wagtail finds the request's site (a query of 3 ms, for a handful of rows that change once a
-year) and its root's specific page (one more query): :class:`SiteMiddleware` reads both from a memo of this
-content version instead.
+year) and its root's specific page (one more query), and every page URL reads where the sites' roots are
+from the cache: :class:`SiteMiddleware` reads all three from a memo of this content version instead.
 """
 
 import contextlib
@@ -57,18 +61,42 @@ def route(root, request, path_components):
     """What ``root.route(request, path_components)`` returns, for a non-empty path: see the module's doc."""
     path = hashlib.sha256("/".join(path_components).encode()).hexdigest()
     key = f"cms:route:{content_version(request)}:{root.pk}:{path}"
-    end = cache.get(key)
-    if end is None:
-        end = walk(root, path_components)
+
+    def walk_end():
+        end = cache.get(key)
         if end is None:
-            raise Http404
-        cache.set(key, end, TIMEOUT)
+            end = walk(root, path_components)
+            if end is not None:
+                cache.set(key, end, TIMEOUT)
+        return end
+
+    # Kept in this process too: only paths that lead to a page are (a made-up path is walked each time).
+    end = per_version(request, ("route", key), walk_end, valid=lambda end: end is not None)
+    if end is None:
+        raise Http404
     pk, label, used = end
     try:
-        page = apps.get_model(label).objects.get(pk=pk)
-    except (LookupError, Page.DoesNotExist) as error:
+        model = apps.get_model(label)
+    except LookupError as error:
         raise Http404 from error
+    page = _specific_page(request, model, pk)
+    if page is None:
+        raise Http404
     return page.route(request, path_components[used:])
+
+
+def _specific_page(request, model, pk):
+    """The page ``pk`` of ``model``, or None; from this content version's memo, as a copy of its own, for
+    the page types that ask for it (``kept_in_process``: the listings, which every filter and page number
+    reaches by the same route)."""
+
+    def fetch():
+        return model.objects.filter(pk=pk).first()
+
+    if not getattr(model, "kept_in_process", False):
+        return fetch()
+    page = per_version(request, ("page", model._meta.label, pk), fetch, valid=lambda page: page is not None)
+    return copy.copy(page) if page is not None else None
 
 
 def _site_for(hostname, port):
@@ -126,3 +154,8 @@ class SiteMiddleware:
             # On a database error, Wagtail tries again and the error page says the database is down.
             with contextlib.suppress(DatabaseError):
                 request._wagtail_site = find_site(request)
+                # Where each site's root is, for every page URL: Wagtail reads it from the cache once per
+                # request, and once more per page asked for its URL without the request.
+                request._wagtail_cached_site_root_paths = per_version(
+                    request, "site-root-paths", Site.get_site_root_paths
+                )

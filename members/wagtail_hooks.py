@@ -9,6 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
+from cms.visibility import may_be_restricted
 from members.access import MEMBERS_GROUP, passes, refuse_lapsed_members
 from members.documents import members_restrictions_of
 from members.views import join_response
@@ -21,7 +22,8 @@ def check_member_access(page, request, serve_args, serve_kwargs):
     the 403 page telling how to join. Runs before Wagtail's own restriction check (``on_serve_page``), which
     would send a logged-in non-member back to the login form, and would let a lapsed member still in the
     group through."""
-    # One query for a public page: are there members' restrictions on this page or above it?
+    if not may_be_restricted(page, request):
+        return None  # no restriction on the site reaches this page (read once per content version)
     restrictions = list(
         page.get_view_restrictions()
         .filter(restriction_type=PageViewRestriction.GROUPS, groups__name=MEMBERS_GROUP)

@@ -38,6 +38,9 @@ class BasePage(Page):
         FieldPanel("social_image"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    # Whether the routing keeps the page itself in each app server for the content version (``cms.routing``):
+    # for pages reached by many URLs (filters, page numbers) and light to keep.
+    kept_in_process = False
     # Tabs between "Contenu" and "Référencement", as ``(heading, panels)``: TerritoryPage's "Localisation".
     extra_tabs = []
 
@@ -107,6 +110,7 @@ class IndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
+    kept_in_process = True  # a few per site, each reached by every filter and page number of its listing
 
     class Meta:
         abstract = True

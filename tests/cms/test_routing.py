@@ -237,3 +237,59 @@ def test_a_renamed_english_home_is_routed_from_at_once(client, site_tree):
     publish(home_en)
     assert client.get("/en/").context["page"].title == "Welcome"
     assert client.get("/en/the-approach/").status_code == 200
+
+
+# Listing pages kept in each app server; the site's root paths ------------------------------------------------
+
+
+def test_a_listing_page_is_served_without_reading_it_again_once_warm(client, tree):
+    assert client.get("/fr/agenda/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/fr/agenda/?type=atelier")  # another filter: the same page
+    assert response.context["page"].pk == tree["agenda"].pk
+    assert not [q for q in queries.captured_queries if '"agenda_eventindexpage"' in q["sql"]]
+
+
+def test_a_content_page_is_read_at_each_request(client, tree):
+    client.get("/fr/la-demarche/objectifs/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/la-demarche/objectifs/").status_code == 200
+    assert [q for q in queries.captured_queries if '"cms_standardpage"' in q["sql"]]  # not kept: it may weigh
+
+
+def test_a_renamed_or_unpublished_listing_page_shows_so_at_once(client, tree):
+    assert client.get("/fr/agenda/").context["page"].title == tree["agenda"].title
+    agenda = type(tree["agenda"]).objects.get(pk=tree["agenda"].pk)
+    agenda.title = "Agenda du réseau"
+    publish(agenda)
+    assert client.get("/fr/agenda/").context["page"].title == "Agenda du réseau"
+    agenda.unpublish()
+    assert client.get("/fr/agenda/").status_code == 404
+
+
+def test_each_request_gets_its_own_copy_of_a_kept_listing_page(tree):
+    first = route(tree["home"], "agenda").page
+    first.title = "Changé par une requête"
+    second = route(tree["home"], "agenda").page
+    assert second.pk == first.pk
+    assert second.title == tree["agenda"].title
+
+
+def test_a_warm_page_request_does_not_read_the_site_root_paths(client, tree, monkeypatch):
+    client.get("/fr/la-demarche/objectifs/")
+    reads = []
+    wagtails = Site.get_site_root_paths
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(lambda: reads.append(1) or wagtails()))
+    response = client.get("/fr/la-demarche/objectifs/")
+    assert reads == []
+    assert '<link rel="canonical" href="http://localhost/fr/la-demarche/objectifs/">' in response.text
+    assert 'href="/fr/la-demarche/"' in response.text  # the breadcrumbs' links, built from the kept paths
+
+
+def test_a_renamed_site_shows_in_page_urls_at_once(client, tree):
+    assert '<link rel="canonical" href="http://localhost/fr/la-demarche/">' in client.get("/fr/la-demarche/").text
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "villecampagne.example"
+    site.save()
+    response = client.get("/fr/la-demarche/", HTTP_HOST="villecampagne.example")
+    assert '<link rel="canonical" href="http://villecampagne.example/fr/la-demarche/">' in response.text
