@@ -18,7 +18,7 @@ import datetime
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, partial, reduce
 from operator import and_, or_
 from urllib.parse import quote
@@ -26,7 +26,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, F, Min, Q
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
@@ -173,12 +173,27 @@ class Catalogue(ListingUrlsMixin):
     request: HttpRequest
     path: str
     filterset: OfferFilterSet
-    base: QuerySet  # what the visitor may see, before filters
-    sorted_offers: QuerySet  # filtered and sorted (the cards of a page are fetched by id)
-    ignored: list = field(default_factory=list)
-    locale: Locale | None = None
+    locale: Locale
     map_path: str = ""  # the catalogue's map/ route
     url_parameters = URL_PARAMETERS
+
+    # The queries are built when first needed: a page whose counts and ids are cached needs none of them,
+    # and building them (visibility, filters, sort) costs more than reading that cache.
+
+    @cached_property
+    def base(self):
+        """The offers the visitor may see, before the filters."""
+        return visible_pages(self.request, OfferPage.objects.all(), locale=self.locale)
+
+    @cached_property
+    def sorted_offers(self):
+        """The visible offers that pass the filters, sorted (the cards of a page are fetched by id)."""
+        return sort_offers(self.filterset.filter_queryset(self.base), self.filterset.sort)
+
+    @cached_property
+    def ignored(self):
+        """One message per value of the query string that the filters could not use."""
+        return self.filterset.ignored
 
     # URLs ------------------------------------------------------------------------------------------------
 
@@ -213,12 +228,13 @@ class Catalogue(ListingUrlsMixin):
         the counts), then their cards read from the card cache (``cms.card_cache``), those missing fetched by
         id: sorting thousands of rows as wide as a card costs more than both queries.
         """
-        paginator = Paginator(self.offers, LISTING_PAGE_SIZE)
+        all_ids = self._results.ids
+        paginator = Paginator(self.offers if all_ids is None else all_ids, LISTING_PAGE_SIZE)
         paginator.count = self.count  # a cached property of Paginator: this saves its COUNT query
         page = paginator.get_page(self.values.get("page", 1))
         start, stop = (page.number - 1) * paginator.per_page, page.number * paginator.per_page
-        if self._results.ids is not None:
-            ids = self._results.ids[start:stop]
+        if all_ids is not None:
+            ids = all_ids[start:stop]
         else:
             ids = list(self.sorted_offers.values_list("pk", flat=True)[start:stop])
         cards = rendered_cards(self.request, CARD_TEMPLATE, ids, self._fetch_cards, as_name="offer", heading_level="h3")
@@ -405,18 +421,12 @@ class Catalogue(ListingUrlsMixin):
 def build_catalogue(request, index_page):
     """The catalogue of ``index_page`` for ``request``: its GET parameters applied to the visible offers."""
     locale = active_locale(request)
-    base = visible_pages(request, OfferPage.objects.all(), locale=locale)
-    filterset = OfferFilterSet(request.GET, queryset=base, request=request, locale=locale)
-    filtered = filterset.qs
-    sorted_offers = sort_offers(filtered, filterset.sort)
+    filterset = OfferFilterSet(request.GET, request=request, locale=locale)
     path = index_page.get_url(request)
     return Catalogue(
         request=request,
         path=path,
         map_path=path + index_page.reverse_subpage("map"),
         filterset=filterset,
-        base=base,
-        sorted_offers=sorted_offers,
-        ignored=filterset.ignored,
         locale=locale,
     )

@@ -170,9 +170,16 @@ class OfferFilterSet(django_filters.FilterSet):
         _name, latitude, longitude = NEAR_PLACES[value]
         return queryset.near(latitude, longitude, self.radius)
 
+    @property
+    def qs(self):
+        """Not used: the catalogue filters the offers the visitor may see (``filter_queryset(base)``), which it
+        builds only when its cache misses; this filterset holds no such queryset."""
+        raise NotImplementedError("OfferFilterSet.filter_queryset(visible offers), see offers.catalogue")
+
     def filter_queryset(self, queryset, *, exclude=()):
         """Apply every valid filter, except ``exclude`` (filter names, or one name) when counting facets."""
         exclude = {exclude} if isinstance(exclude, str) else set(exclude)
+        self.is_valid()  # cleans the form once; an invalid value is left out (``ignored`` reports it)
         for name, value in self.form.cleaned_data.items():
             if name in self.filters and name not in exclude:
                 queryset = self.filters[name].filter(queryset, value)
