@@ -190,6 +190,12 @@ class EventDateFilterSet(ReportingFilterSetMixin, django_filters.FilterSet):
         fields["audience"].choices = [(o.value, o.label) for o in self.audiences]
         self._search_ids = {}
 
+    @property
+    def qs(self):
+        """Not used: the agenda filters the dates the visitor may see (``filter_queryset(base)``), which it builds
+        only when its cache misses; this filterset holds no such queryset."""
+        raise NotImplementedError("EventDateFilterSet.filter_queryset(visible dates), see agenda.listing")
+
     # Filters -----------------------------------------------------------------------------------------
 
     def filter_q(self, queryset, name, value):

@@ -10,7 +10,8 @@ for a month's grid (at most :data:`GRID_PER_DAY` dates per day, ranked in SQL).
 
 The facet counts and the number of dates are cached per query (:attr:`Agenda._counts`): they are the
 aggregates over every visible date, the cost of the page at 20,000 dates, and the same for every visitor
-asking the same thing until a date ends or the content changes.
+asking the same thing until a date ends or the content changes. The ids of the first :data:`HEAD_PAGES` pages
+are cached with them: those pages run no query once their cards are cached.
 """
 
 import calendar
@@ -23,7 +24,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Min, Q, QuerySet, Value, Window
+from django.db.models import Count, F, Min, Q, Value, Window
 from django.db.models.functions import Greatest, RowNumber, TruncDate
 from django.http import HttpRequest
 from django.utils import timezone
@@ -41,12 +42,17 @@ from cms.models.pages import LISTING_PAGE_SIZE
 from cms.visibility import active_locale, visible_pages
 
 GRID_PER_DAY = 3
+# How many pages of the list are cached with its counts, as (pk, start): most visitors read no further.
+HEAD_PAGES = 5
 CARD_TEMPLATE = "components/event_card.html"
 # The parameters of the URLs the agenda builds (chips, facets, pagination, feeds), in this order.
 URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
 # What a calendar subscription does not pass on: the page number, the view, and the time window.
 NOT_IN_FEEDS = {"page", "view", "past", "month"}
 COUNTS_TIMEOUT = 60 * 60  # seconds; a change of content replaces the version at once anyway
+# Part of the cache key of :class:`Counts`: a release that changes its fields changes this, so that it never
+# reads an entry of the previous shape (the content version stays the same across a deploy).
+COUNTS_FORMAT = 2
 # The facets and the column each counts the dates by.
 FACET_COLUMNS = {
     "territory": "page__territory_id",
@@ -99,6 +105,7 @@ class Counts:
     facets: dict  # facet name -> {column value: number of dates}
     total: int  # the number of dates of the list
     until: datetime.datetime | None  # when a visible date ends or a visible event expires, changing them
+    head: list  # (pk, start) of the list's first dates, in order: its first pages need no query
 
 
 @dataclass
@@ -106,11 +113,22 @@ class Agenda(ListingUrlsMixin):
     request: HttpRequest
     path: str
     filterset: EventDateFilterSet
-    base: QuerySet  # the visible dates, before filters
     now: datetime.datetime
     locale: Locale
-    ignored: list = field(default_factory=list)
     url_parameters = URL_PARAMETERS
+
+    # The queries are built when first needed: a first page whose counts are cached needs none of them, and
+    # building them (visibility, filters, time window) costs more than reading that cache.
+
+    @cached_property
+    def base(self):
+        """The visible dates, before the filters."""
+        return visible_dates(self.request, self.locale)
+
+    @cached_property
+    def ignored(self):
+        """One message per value of the query string that the filters could not use."""
+        return self.filterset.ignored
 
     # URLs ------------------------------------------------------------------------------------------------
 
@@ -173,7 +191,7 @@ class Agenda(ListingUrlsMixin):
     @cached_property
     def filtered(self):
         """The visible dates filtered by every parameter, without the time window (facets count within it)."""
-        return self.filterset.qs
+        return self.filterset.filter_queryset(self.base)
 
     def windowed(self, dates):
         """``dates`` within the time window: the archive, the range asked for, or what is not over yet.
@@ -201,16 +219,23 @@ class Agenda(ListingUrlsMixin):
 
     @cached_property
     def page(self):
-        """The requested page of dates, as their cards' HTML: their ids (and starts) picked by a narrow query,
-        then their cards read from the card cache (``cms.card_cache``), those missing fetched by id.
+        """The requested page of dates, as their cards' HTML: their ids (and starts) read from the first
+        pages cached with the counts, or picked by a narrow query further on, then their cards read from the
+        card cache (``cms.card_cache``), those missing fetched by id.
 
         PostgreSQL takes longer to plan the card query's seven joins around the visibility subquery (16 ms
         at 20,000 dates) than to run it; without the subquery, and with ids alone, both plan in 2 ms.
         """
-        paginator = Paginator(self.ordered, LISTING_PAGE_SIZE)
-        paginator.count = self._counts.total  # a cached property of Paginator: this saves its COUNT query
+        counts = self._counts
+        # The paginator counts from the cache; the rows of its page are read here, from the head or the database.
+        paginator = Paginator(counts.head, LISTING_PAGE_SIZE)
+        paginator.count = counts.total  # a cached property of Paginator: this saves its COUNT query
         page = paginator.get_page(self.values.get("page", 1))
-        rows = list(page.object_list.values_list("pk", "start"))
+        start, stop = (page.number - 1) * paginator.per_page, page.number * paginator.per_page
+        if stop <= len(counts.head) or counts.total <= len(counts.head):
+            rows = counts.head[start:stop]
+        else:
+            rows = list(self.ordered[start:stop].values_list("pk", "start"))
         ids = [pk for pk, _start in rows]
         cards = rendered_cards(self.request, CARD_TEMPLATE, ids, self._fetch_cards, as_name="date", heading_level="h3")
         page.object_list = [Card(cards[pk], start) for pk, start in rows if pk in cards]
@@ -324,7 +349,7 @@ class Agenda(ListingUrlsMixin):
         visible event.
         """
         digest = hashlib.sha256(self.query(view=None).encode()).hexdigest()[:32]
-        key = visitor_key(self.request, "agenda-counts", self.locale.language_code, digest)
+        key = visitor_key(self.request, f"agenda-counts-{COUNTS_FORMAT}", self.locale.language_code, digest)
         counts = cache.get(key)
         if counts is None or (counts.until is not None and timezone.now() >= counts.until):
             counts = self._compute_counts()
@@ -339,7 +364,8 @@ class Agenda(ListingUrlsMixin):
             end=Min("end", filter=Q(end__gte=self.now)), expiry=Min("page__expire_at")
         )
         until = min((moment for moment in moments.values() if moment is not None), default=None)
-        return Counts(facets=facets, total=total, until=until)
+        head = list(self.ordered.values_list("pk", "start")[:HEAD_PAGES * LISTING_PAGE_SIZE])
+        return Counts(facets=facets, total=total, until=until, head=head)
 
     def _facet(self, name, options, counts):
         field = self.filterset.form.fields[name]
@@ -441,14 +467,11 @@ class Agenda(ListingUrlsMixin):
 def build_agenda(request, index_page, now=None):
     """The agenda of ``index_page`` for ``request``: its GET parameters applied to the visible dates."""
     locale = active_locale(request)
-    base = visible_dates(request, locale)
-    filterset = EventDateFilterSet(request.GET, queryset=base, request=request)
+    filterset = EventDateFilterSet(request.GET, request=request)
     return Agenda(
         request=request,
         path=index_page.get_url(request),
         filterset=filterset,
-        base=base,
         now=now or timezone.now(),
         locale=locale,
-        ignored=filterset.ignored,
     )

@@ -143,6 +143,7 @@ class ReportingFilterSetMixin:
 
     def filter_queryset(self, queryset, *, exclude=None):
         """Apply every valid filter, except ``exclude`` (a filter name) when computing that filter's facet."""
+        self.is_valid()  # cleans the form once; an invalid value is left out (``ignored`` reports it)
         for name, value in self.form.cleaned_data.items():
             if name in self.filters and name != exclude:
                 queryset = self.filters[name].filter(queryset, value)

@@ -8,9 +8,12 @@ import pytest
 import time_machine
 import wagtail_factories
 
-from django.db import reset_queries
+from django.db import connection, reset_queries
+from django.test.utils import CaptureQueriesContext
 
+from agenda import listing
 from agenda.models import EventDate, EventPage
+from cms.content_version import forget_content
 from tests.agenda.agenda_data import HIDDEN_TITLES, NOW, PAST, UPCOMING, at, build_agenda_data
 from tests.conftest import soup
 from tests.factories import EventPageFactory, EventTypeFactory, UserFactory
@@ -285,6 +288,32 @@ def test_pagination_keeps_the_filters(client, data):
     assert [h.get_text(strip=True) for h in soup(second).select(".agenda-month h2")] == ["Septembre 2027"]
 
 
+def card_dates(response):
+    """(title, start) of each card of the list, in order."""
+    return [(link_title(card.select_one(".card__title a")), card.time["datetime"]) for card in cards(response)]
+
+
+def test_the_first_pages_come_from_the_cache_and_the_next_from_the_database_in_one_order(client, data, monkeypatch):
+    page = data.events["atelier"]
+    EventDate.objects.bulk_create(
+        [EventDate(page=page, locale=page.locale, start=at(9, day, 14), end=at(9, day, 16)) for day in range(1, 21)]
+    )
+    urls = [data.url, data.url + "?page=2", data.url + "?page=3"]  # 25 upcoming dates: 12, 12 and 1
+    monkeypatch.setattr(listing, "HEAD_PAGES", 0)  # every page of ids from the database, as before the cache
+    from_database = [card_dates(client.get(url)) for url in urls]
+    assert [len(cards) for cards in from_database] == [12, 12, 1]
+    monkeypatch.setattr(listing, "HEAD_PAGES", 1)
+    forget_content()
+    for url in urls:
+        client.get(url)  # the counts, the first page's ids and every card cached
+    for number, (url, expected) in enumerate(zip(urls, from_database, strict=True), start=1):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert card_dates(response) == expected
+        read = [query for query in queries.captured_queries if '"agenda_eventdate"' in query["sql"]]
+        assert len(read) == (0 if number == 1 else 1)  # beyond the cached head: one query for the page's ids
+
+
 def test_the_view_switch_marks_the_current_view(client, data):
     html = soup(client.get(data.url + "?territory=roannais"))
     views = html.select("nav.agenda-views a")
@@ -480,7 +509,8 @@ def test_the_list_and_the_grid_run_as_many_queries_with_1000_dates_as_with_20(
     assert EventPage.objects.live().count() >= 20
     budgets = []
     for url in urls:
-        client.get(url)  # warm up: renditions, site root paths, content types
+        client.get(url)  # warm up: renditions, content types
+        forget_content()  # measured with the data caches empty (counts, first pages, cards), as after an edit
         reset_queries()
         with django_assert_max_num_queries(80) as small:
             response = client.get(url)
@@ -492,10 +522,11 @@ def test_the_list_and_the_grid_run_as_many_queries_with_1000_dates_as_with_20(
     assert EventDate.objects.count() > 1000
     for url, budget in zip(urls, budgets, strict=True):
         client.get(url)
+        forget_content()
         reset_queries()
         with django_assert_max_num_queries(budget) as big:
             response = client.get(url)
-        # Really measured: the dates were read from the database, not from a cached page.
+        # Really measured: the dates were read from the database, not from a cache.
         assert any("agenda_eventdate" in query["sql"] for query in big.captured_queries)
         agenda = response.context["agenda"]
         if agenda.view == "list":
