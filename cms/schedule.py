@@ -82,6 +82,13 @@ JOBS = (
         why="Registrations: personal data anonymised 12 months after the date (AGENDA_REGISTRATION_RETENTION_MONTHS).",
     ),
     Job(
+        name="flush_search_hits",
+        command="flush_search_hits",
+        cron="*/5 * * * *",
+        on_calendar="*-*-* *:00/5:00",
+        why="Search terms report: write the searches counted in Redis since the last run (search/hits.py).",
+    ),
+    Job(
         name="searchpromotions_garbage_collect",
         command="searchpromotions_garbage_collect",
         cron="30 3 * * *",

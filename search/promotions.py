@@ -23,6 +23,7 @@ from wagtail.search.utils import normalise_query_string
 from cms.content_version import per_version
 from cms.filters import MAX_QUERY_LENGTH  # longer strings are no search to promote or record
 from cms.visibility import visible_pages
+from search.hits import buffer_hit
 
 logger = logging.getLogger(__name__)
 
@@ -109,12 +110,14 @@ def promoted_query_strings(request=None):
 def record_search(query_string):
     """Count one hit today for ``query_string`` (normalised) in the "Search terms" report; never raises.
 
+    Counted in Redis when the cache is Redis (``search.hits``), else written at once.
+
     Empty and over-long strings are not recorded. A database failure is logged and swallowed, inside a
     savepoint so that the request's transaction stays usable: the search must answer even if the count fails.
     """
     normalised = _normalised(query_string)
-    if not normalised:
-        return
+    if not normalised or buffer_hit(normalised):
+        return  # counted in Redis, written by the flush_search_hits job (search.hits)
     # Only in a transaction of its own: SET LOCAL would otherwise reach the writes of an enclosing one.
     own_transaction = not connection.in_atomic_block
     try:

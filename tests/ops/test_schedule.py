@@ -23,6 +23,7 @@ EXPECTED_COMMANDS = {
     "send_registration_emails",
     "send_registration_reminders",
     "anonymise_registrations",
+    "flush_search_hits",
     "searchpromotions_garbage_collect",
     "update_index",
     "backup",
