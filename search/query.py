@@ -4,8 +4,9 @@ Every result comes from :func:`cms.visibility.visible_pages` (live, not expired,
 visitor, in the active language), filtered *before* the search backend runs. One search gives the list of
 matches (id, kind, section path, dates); it is cached like the catalogue's results (per content version,
 language and private sections passed, until the first listed page expires or the first upcoming event
-ends) and the facets, sorting and pagination work on that list. The page of results then costs one query
-per page type shown plus one for the events' dates, whatever the number of matches.
+ends) and the facets, sorting and pagination work on that list. What a result shows of its page is cached per
+page (:func:`page_materials`); the pages it misses cost one query per page type plus one for the events'
+dates, whatever the number of matches.
 
 A query whose words never appear together falls back to the pages holding any of them (said on the page).
 """
@@ -14,15 +15,17 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Min, OuterRef, Subquery
 from django.utils import timezone
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 
 from agenda.models import EventDate
 from cms.content_cache import cached_list
+from cms.content_version import content_version
 from cms.filters import Facet, FacetChoice, search_terms, territory_options
 from cms.models.pages import LISTING_PAGE_SIZE
 from cms.visibility import active_locale, visible_pages
@@ -32,6 +35,7 @@ from search.snippets import excerpt, highlight, query_keys
 
 SORT_RELEVANCE = "relevance"
 SORT_NEWEST = "newest"
+MATERIAL_TIMEOUT = 60 * 60
 MATCH_FIELDS = ["pk", "content_type_id", "path", "depth", "first_published_at", "expire_at"]
 
 
@@ -204,56 +208,108 @@ class SiteSearch:
         """One page of results: each a :class:`Result`, in order."""
         page = Paginator(self.matches, LISTING_PAGE_SIZE).get_page(self.page_number)
         shown = list(page.object_list)
-        pages = {p.pk: p for p in Page.objects.filter(pk__in=[m.pk for m in shown]).specific()}
-        dates = self._event_dates([m.pk for m in shown if m.kind == "event"])
+        materials = page_materials(self.request, [match.pk for match in shown])
         keys = query_keys(self.terms, self.language)
+        now = timezone.now()
         page.object_list = [
-            Result(match, pages[match.pk], self.territory_of(match), dates.get(match.pk), keys, self.language)
+            Result(match, materials[match.pk], self.territory_of(match), keys, self.language, now)
             for match in shown
-            if match.pk in pages
+            if match.pk in materials
         ]
         return page
 
-    @staticmethod
-    def _event_dates(event_ids):
-        """For each event: its next date not over, else its last one (one query for the whole page)."""
-        if not event_ids:
-            return {}
-        now = timezone.now()
-        chosen = {}
-        for date in EventDate.objects.filter(page_id__in=event_ids).order_by("start"):
-            current = chosen.get(date.page_id)
-            if current is None or current.end < now:
-                chosen[date.page_id] = date
-        return chosen
+
+@dataclass
+class Material:
+    """What a result shows of its page whatever the search: cached per page (:func:`page_materials`)."""
+
+    title: str
+    verbose_name: str
+    url: str | None
+    texts: list  # the description, then the text of the other indexed fields, as the index has them
+    expire_at: object
+    dates: list  # an event's dates as (start, end), in order; empty for other pages
+
+
+def page_materials(request, ids):
+    """``{pk: Material}`` for the pages ``ids``, from the cache, those missing built in one query per page type
+    and one for the events' dates.
+
+    Loading the specific pages (their whole body, to excerpt it) was most of a search page's time, for pages
+    that come back in many searches. An entry is per page, content version (any change to a page replaces it),
+    language (the type's name) and site (the URL); the words of the search are marked at each request.
+    """
+    if not ids:
+        return {}
+    site = Site.find_for_request(request)
+    prefix = ":".join(["cms", "search-page", content_version(request), active_language(), str(site.pk if site else "")])
+    keys = {pk: f"{prefix}:{pk}" for pk in ids}
+    found = cache.get_many(list(keys.values()))
+    missing = [pk for pk in ids if keys[pk] not in found]
+    if missing:
+        made = {keys[pk]: material for pk, material in _build_materials(request, missing).items()}
+        cache.set_many(made, MATERIAL_TIMEOUT)
+        found.update(made)
+    return {pk: found[keys[pk]] for pk in ids if keys[pk] in found}
+
+
+def _build_materials(request, ids):
+    pages = Page.objects.filter(pk__in=ids).specific()
+    dates = {}
+    for date in EventDate.objects.filter(page_id__in=ids).order_by("start").values_list("page_id", "start", "end"):
+        dates.setdefault(date[0], []).append(date[1:])
+    return {
+        page.pk: Material(
+            title=page.title,
+            verbose_name=str(page.get_verbose_name()),
+            url=page.get_url(request),
+            texts=_texts(page),
+            expire_at=page.expire_at,
+            dates=dates.get(page.pk, []),
+        )
+        for page in pages
+    }
+
+
+def _texts(page):
+    """The page's description, then the text of its other indexed fields (as the index has them)."""
+    texts = [getattr(page, "description", "") or ""]
+    for field in page.get_search_fields():
+        if isinstance(field, index.SearchField) and field.field_name not in ("title", "summary"):
+            value = field.get_value(page)
+            texts += value if isinstance(value, list) else [str(value or "")]
+    return texts
+
+
+@dataclass
+class ShownDate:
+    start: object
+    end: object
 
 
 class Result:
     """What the search page shows of one result."""
 
-    def __init__(self, match, page, territory, date, keys, language):
+    def __init__(self, match, material, territory, keys, language, now):
         self.match = match
-        self.page = page
         self.territory = territory
-        self.date = date
         self.kind = next(kind for kind in KINDS if kind.value == match.kind)
-        self.title = highlight(page.title, keys, language)
-        self.snippet = excerpt(self._texts(page), keys, language)
+        self.verbose_name = material.verbose_name
+        self.url = material.url
+        self.expire_at = material.expire_at
+        self.date = self._shown_date(material.dates, now)
+        self.title = highlight(material.title, keys, language)
+        self.snippet = excerpt(material.texts, keys, language)
 
     @property
     def past(self):
         return self.match.past
 
-    @property
-    def expire_at(self):
-        return self.page.expire_at
-
     @staticmethod
-    def _texts(page):
-        """The page's description, then the text of its other indexed fields (as the index has them)."""
-        texts = [getattr(page, "description", "") or ""]
-        for field in page.get_search_fields():
-            if isinstance(field, index.SearchField) and field.field_name not in ("title", "summary"):
-                value = field.get_value(page)
-                texts += value if isinstance(value, list) else [str(value or "")]
-        return texts
+    def _shown_date(dates, now):
+        """An event's next date not over, else its last one."""
+        chosen = None
+        for start, end in dates:
+            if chosen is None or chosen.end < now:
+                chosen = ShownDate(start, end)
+        return chosen

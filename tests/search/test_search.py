@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from modelsearch.backends import database
 
 from django.db import connection
@@ -13,7 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from cms.models.pages import LISTING_PAGE_SIZE
-from tests.conftest import measure_queries, soup, translate
+from tests.conftest import measure_queries, publish, soup, translate
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -360,3 +361,44 @@ def test_the_agenda_search_shares_the_language_handling(client, site_tree):
     EventPageFactory(parent=agenda, title="Journée de formation des élus", slug="formation", dates=[(start, None)])
     page = soup(client.get("/fr/agenda/", {"q": "formations elus"}))
     assert "Journée de formation des élus" in page.get_text()
+
+
+# What a result shows of its page, cached per page ----------------------------------------------------------------
+
+
+def test_a_page_found_again_by_another_search_is_not_read_again(client, territories):
+    diois, _ardeche = territories
+    OfferPageFactory(parent=diois, title="Boulangerie à reprendre", slug="boulangerie", summary="Fournil et magasin.")
+    assert result_titles(search(client, "boulangerie")) == ["Boulangerie à reprendre"]
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, "fournil")
+    assert result_titles(response) == ["Boulangerie à reprendre"]
+    assert [mark.get_text() for mark in soup(response).select(".search-result__snippet mark")] == ["Fournil"]
+    assert not [q for q in queries.captured_queries if '"offers_offerpage"' in q["sql"]]
+
+
+def test_a_renamed_page_shows_its_new_title_in_the_results_at_once(client, territories):
+    diois, _ardeche = territories
+    offer = OfferPageFactory(parent=diois, title="Boulangerie à reprendre", slug="boulangerie")
+    assert result_titles(search(client, "boulangerie")) == ["Boulangerie à reprendre"]
+    offer.title = "Boulangerie à reprendre à Die"
+    publish(offer)
+    assert result_titles(search(client, "boulangerie")) == ["Boulangerie à reprendre à Die"]
+
+
+def test_an_event_result_shows_its_next_date_and_moves_on_when_one_ends(client, site_tree):
+    agenda = EventIndexPageFactory(parent=site_tree.home)
+    first = datetime.datetime(2027, 3, 2, 9, tzinfo=datetime.UTC)
+    second = datetime.datetime(2027, 3, 16, 9, tzinfo=datetime.UTC)
+    with time_machine.travel(first - datetime.timedelta(days=7), tick=False):
+        EventPageFactory(
+            parent=agenda,
+            title="Atelier de la reprise",
+            slug="atelier-reprise",
+            dates=[(first, first + datetime.timedelta(hours=3)), (second, second + datetime.timedelta(hours=3))],
+        )
+        shown = soup(search(client, "atelier reprise")).select_one(".search-result__date time")["datetime"]
+        assert shown.startswith("2027-03-02")
+    with time_machine.travel(first + datetime.timedelta(days=1), tick=False):  # no edit: the first date ended
+        shown = soup(search(client, "atelier reprise")).select_one(".search-result__date time")["datetime"]
+        assert shown.startswith("2027-03-16")
