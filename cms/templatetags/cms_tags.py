@@ -2,13 +2,15 @@
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from cms import maps
 from cms.content_cache import cached_list
+from cms.content_version import per_version
 from cms.models import Footer
 from cms.visibility import active_locale, visible_pages
 
@@ -106,6 +108,16 @@ def footer(context):
     locale = active_locale(request)
     footers = cached_list(request, "footer", locale.language_code, build=lambda: Footer.for_locale(locale)[:1])
     return footers[0] if footers else None
+
+
+@register.simple_tag(takes_context=True)
+def rendered_footer(context):
+    """``components/footer.html``, rendered once per content version, language and site in each app server: it
+    is the same on every page and for every visitor (what editors wrote, the site settings, links)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    key = ("footer-html", translation.get_language(), site.pk if site else None)
+    return per_version(request, key, lambda: render_to_string("components/footer.html", request=request))
 
 
 @register.filter

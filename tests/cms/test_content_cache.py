@@ -173,3 +173,38 @@ def test_each_request_gets_its_own_copy_of_the_site_settings(rf, site_tree):
     theirs = SiteSettings.for_request(second)
     assert theirs.organisation != "Changé dans une requête"
     assert theirs._request is second and mine._request is first
+
+
+# The footer, rendered once per content version, language and site ---------------------------------------------
+
+
+def footer_text(response):
+    return soup(response).select_one(".site-footer").get_text(" ", strip=True)
+
+
+def test_the_footer_is_rendered_once_and_a_change_shows_at_once(client, site_tree):
+    from cms.models import Footer, FooterLink
+
+    about = StandardPageFactory(parent=site_tree.home, title="Mentions légales", slug="mentions-legales")
+    footer = Footer.objects.create(locale=site_tree.fr, funding_notice="Cofinancé par le FEADER.")
+    FooterLink.objects.create(footer=footer, locale=site_tree.fr, page=about)
+    assert "Cofinancé par le FEADER." in footer_text(client.get("/fr/"))
+    response = client.get("/fr/mentions-legales/")  # another page: the same footer, not rendered again
+    assert 'href="/fr/mentions-legales/"' in str(soup(response).select_one(".site-footer"))
+    assert "components/footer.html" not in [template.name for template in response.templates]
+    footer.funding_notice = "Cofinancé par la Région Auvergne-Rhône-Alpes."
+    footer.save()
+    assert "Cofinancé par la Région Auvergne-Rhône-Alpes." in footer_text(client.get("/fr/mentions-legales/"))
+    about.slug = "mentions"
+    about.save_revision().publish()
+    assert 'href="/fr/mentions/"' in str(soup(client.get("/fr/")).select_one(".site-footer"))
+
+
+def test_each_language_gets_its_own_footer(client, site_tree):
+    from cms.models import Footer
+
+    Footer.objects.create(locale=site_tree.fr, funding_notice="Cofinancé par le FEADER.")
+    Footer.objects.create(locale=site_tree.en, funding_notice="Co-funded by the EAFRD.")
+    assert "Cofinancé par le FEADER." in footer_text(client.get("/fr/"))
+    assert "Co-funded by the EAFRD." in footer_text(client.get("/en/"))
+    assert "Cofinancé par le FEADER." in footer_text(client.get("/fr/"))
