@@ -13,9 +13,7 @@ import django_filters
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Min
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -23,7 +21,7 @@ from wagtail.models import Locale
 
 from agenda.models import AttendanceMode, EventDate, EventPage, EventType
 from agenda.models.events import PARIS
-from cms.content_cache import visitor_key
+from cms.content_cache import cached_value
 from cms.filters import (
     MAX_QUERY_LENGTH,
     ChoiceFilter,
@@ -135,21 +133,20 @@ def filter_choices(request, locale):
     (``cms.content_cache``), and is used only until the first of its territories expires.
     """
     source_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    key = visitor_key(request, "agenda-choices", locale.language_code, source_code)
-    choices = cache.get(key)
-    if choices is not None and (choices.until is None or timezone.now() < choices.until):
-        return choices
-    source = Locale.get_default()
-    territories = visible_pages(request, TerritoryPage.objects.all(), locale=locale)
-    choices = Choices(
-        territories=territory_options(request, locale, source),
-        types=localized_options(EventType, locale, source),
-        themes=localized_options(Theme, locale, source),
-        audiences=localized_options(Audience, locale, source),
-        until=territories.aggregate(until=Min("expire_at"))["until"],
-    )
-    cache.set(key, choices, CHOICES_TIMEOUT)
-    return choices
+
+    def build():
+        source = Locale.get_default()
+        territories = visible_pages(request, TerritoryPage.objects.all(), locale=locale)
+        return Choices(
+            territories=territory_options(request, locale, source),
+            types=localized_options(EventType, locale, source),
+            themes=localized_options(Theme, locale, source),
+            audiences=localized_options(Audience, locale, source),
+            until=territories.aggregate(until=Min("expire_at"))["until"],
+        )
+
+    key_parts = (locale.language_code, source_code)
+    return cached_value(request, "agenda-choices", *key_parts, build=build, timeout=CHOICES_TIMEOUT)
 
 
 class EventDateFilterSet(ReportingFilterSetMixin, django_filters.FilterSet):

@@ -58,6 +58,25 @@ def cached_list(request, name, *parts, build):
     return per_version(request, ("cached-list", key), read_or_build, valid=_unexpired)[1]
 
 
+def cached_value(request, name, *parts, build, timeout=TIMEOUT):
+    """``build()``, a value with an ``until`` (when it stops being right, or None), cached as
+    ``visitor_key(request, name, *parts)`` and used until then; kept in this process too for the content version,
+    like :func:`cached_list`. Requests share the value and must not change it."""
+    key = visitor_key(request, name, *parts)
+
+    def current(value):
+        return value.until is None or timezone.now() < value.until
+
+    def read_or_build():
+        value = cache.get(key)
+        if value is None or not current(value):
+            value = build()
+            cache.set(key, value, timeout)
+        return value
+
+    return per_version(request, ("cached-value", key), read_or_build, valid=current)
+
+
 def _unexpired(entry):
     return entry[0] is None or timezone.now() < entry[0]
 

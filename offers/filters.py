@@ -12,16 +12,14 @@ import django_filters
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Min, Q
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from cms.content_cache import visitor_key
+from cms.content_cache import cached_value
 from cms.filters import (
     MAX_QUERY_LENGTH,
     ChoiceFilter,
@@ -80,23 +78,22 @@ def filter_choices(request, locale):
     Five small queries on a miss, none on a hit. An entry is per language and per set of private sections
     the visitor does not pass (territories are pages the visitor may or may not see), under the version
     any change to a page or a term replaces (``cms.content_cache``), and is used only until
-    the first of its territories expires.
+    the first of its territories expires; each app server keeps it too (``cms.content_cache.cached_value``).
     """
     source_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    key = visitor_key(request, "offer-choices", locale.language_code, source_code)
-    choices = cache.get(key)
-    if choices is not None and (choices.until is None or timezone.now() < choices.until):
-        return choices
-    source = Locale.get_default()
-    territories = visible_pages(request, TerritoryPage.objects.all(), locale=locale)
-    choices = Choices(
-        territories=territory_options(request, locale, source),
-        types=[Option(t.slug, t.label) for t in localized_names(OfferType, locale, source).order_by("label")],
-        sectors=[Option(s.slug, s.label) for s in localized_names(Sector, locale, source).order_by("label")],
-        until=territories.aggregate(until=Min("expire_at"))["until"],
-    )
-    cache.set(key, choices, CHOICES_TIMEOUT)
-    return choices
+
+    def build():
+        source = Locale.get_default()
+        territories = visible_pages(request, TerritoryPage.objects.all(), locale=locale)
+        return Choices(
+            territories=territory_options(request, locale, source),
+            types=[Option(t.slug, t.label) for t in localized_names(OfferType, locale, source).order_by("label")],
+            sectors=[Option(s.slug, s.label) for s in localized_names(Sector, locale, source).order_by("label")],
+            until=territories.aggregate(until=Min("expire_at"))["until"],
+        )
+
+    key_parts = (locale.language_code, source_code)
+    return cached_value(request, "offer-choices", *key_parts, build=build, timeout=CHOICES_TIMEOUT)
 
 
 class OfferFilterForm(forms.Form):

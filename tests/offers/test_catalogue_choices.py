@@ -114,3 +114,21 @@ def test_the_private_sections_are_read_once_per_content_version(data, django_ass
     other = data.offers["boulangerie"]
     PageViewRestriction.objects.create(page=other, restriction_type=PageViewRestriction.LOGIN)
     assert (other.path, other.depth) in denied_sections(request_for())
+
+
+def test_cached_choices_are_kept_in_the_app_server(data, monkeypatch):
+    from cms import content_cache
+
+    with translation.override("fr"):
+        fr = Locale.get_active()
+        first = filter_choices(request_for(), fr)
+        reads, real = [], content_cache.cache
+
+        class Counting:
+            def __getattr__(self, name):
+                reads.append(name)
+                return getattr(real, name)
+
+        monkeypatch.setattr(content_cache, "cache", Counting())
+        assert filter_choices(request_for(), fr) is first  # neither the cache nor the database read again
+    assert reads == []
