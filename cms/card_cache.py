@@ -35,7 +35,8 @@ def rendered_cards(request, template_name, ids, fetch, *, as_name, **arguments):
         return {}
     prefix = _key_prefix(request, template_name, arguments)
     keys = {pk: f"{prefix}:{pk}" for pk in ids}
-    found = cache.get_many(list(keys.values()))
+    # A copy: during a Redis outage django-redis returns one shared dict for every miss, which must stay empty.
+    found = dict(cache.get_many(list(keys.values())))
     missing = [pk for pk in ids if keys[pk] not in found]
     if missing:
         template = get_template(template_name)

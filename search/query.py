@@ -244,7 +244,8 @@ def page_materials(request, ids):
     site = Site.find_for_request(request)
     prefix = ":".join(["cms", "search-page", content_version(request), active_language(), str(site.pk if site else "")])
     keys = {pk: f"{prefix}:{pk}" for pk in ids}
-    found = cache.get_many(list(keys.values()))
+    # A copy: during a Redis outage django-redis returns one shared dict for every miss, which must stay empty.
+    found = dict(cache.get_many(list(keys.values())))
     missing = [pk for pk in ids if keys[pk] not in found]
     if missing:
         made = {keys[pk]: material for pk, material in _build_materials(request, missing).items()}

@@ -113,3 +113,18 @@ def test_with_redis_down_pages_answer_and_a_registration_is_recorded_and_confirm
     assert confirmation.status_code == 200
     assert "camille@example.org" in soup(confirmation).get_text()
     assert time.monotonic() - started < 20  # refused connections cost nothing: no request waits on a timeout
+
+
+def test_with_redis_down_listings_and_search_leave_the_cache_misses_empty(client, redis_down, site_tree):
+    """django-redis answers every missed ``get_many`` with one shared dict during an outage: the card and search
+    caches once filled it with HTML, and every image on the next pages failed with a 500 (``make faults``)."""
+    from django.core.cache import cache
+
+    from tests.conftest import build_pays_diois
+    from tests.factories import OfferIndexPageFactory
+
+    OfferIndexPageFactory(parent=site_tree.home, title="Offres", slug="offres")
+    _territory, offer, event = build_pays_diois(site_tree.home)
+    for url in ["/fr/offres/", "/fr/agenda/", "/fr/recherche/?q=boulangerie", offer.url, event.url, "/fr/"]:
+        assert client.get(url).status_code in (200, 404), url
+        assert cache.get_many(["cms:anything"]) == {}, url
