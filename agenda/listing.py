@@ -364,7 +364,7 @@ class Agenda(ListingUrlsMixin):
             end=Min("end", filter=Q(end__gte=self.now)), expiry=Min("page__expire_at")
         )
         until = min((moment for moment in moments.values() if moment is not None), default=None)
-        head = list(self.ordered.values_list("pk", "start")[:HEAD_PAGES * LISTING_PAGE_SIZE])
+        head = list(self.ordered.values_list("pk", "start")[: HEAD_PAGES * LISTING_PAGE_SIZE])
         return Counts(facets=facets, total=total, until=until, head=head)
 
     def _facet(self, name, options, counts):
