@@ -1,6 +1,7 @@
 """Shared fixtures: a bilingual site tree built the way editors build it (French, then translations)."""
 
 import datetime
+import socket
 from dataclasses import dataclass
 
 import pytest
@@ -25,6 +26,15 @@ from tests.factories import (
     TerritoryIndexPageFactory,
     TerritoryPageFactory,
 )
+
+
+def local_redis_answers():
+    """Whether the machine's Redis answers on 127.0.0.1:6379 (tests of the production cache skip otherwise)."""
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
 
 
 def soup(response):

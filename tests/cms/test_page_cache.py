@@ -18,7 +18,7 @@ from wagtail.models import PageViewRestriction
 
 from agenda.registrations import register
 from tests.agenda.registration_support import person, site_session
-from tests.conftest import build_pays_diois, publish, soup
+from tests.conftest import build_pays_diois, local_redis_answers, publish, soup
 from tests.factories import (
     EventIndexPageFactory,
     FormFieldFactory,
@@ -323,17 +323,7 @@ def test_no_cdn_no_purge(tree, settings):
 # The production cache: Redis, shared by every app server.
 
 
-def redis_answers():
-    import socket
-
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-        return True
-    except OSError:
-        return False
-
-
-@pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")
+@pytest.mark.skipif(not local_redis_answers(), reason="no Redis on 127.0.0.1:6379")
 def test_pages_go_through_redis(client, tree, settings):
     settings.CACHES = {
         "default": {

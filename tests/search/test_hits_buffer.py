@@ -14,16 +14,9 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from search import hits
 from search.promotions import record_search
+from tests.conftest import local_redis_answers
 
 pytestmark = pytest.mark.django_db
-
-
-def redis_answers():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-        return True
-    except OSError:
-        return False
 
 
 def redis_cache(url, prefix):
@@ -40,7 +33,7 @@ def redis_cache(url, prefix):
 
 @pytest.fixture
 def redis_cache_on(settings):
-    if not redis_answers():
+    if not local_redis_answers():
         pytest.skip("no Redis on 127.0.0.1:6379")
     prefix = f"test-{uuid.uuid4().hex}"
     settings.CACHES = redis_cache("redis://127.0.0.1:6379/12", prefix)
