@@ -138,6 +138,15 @@ def migrated_state(django_db_setup, django_db_blocker):
         return connection.creation.serialize_db_to_string()
 
 
+@pytest.fixture(scope="module")
+def migrated_state_afterwards(migrated_state, django_db_blocker):
+    """The migrated state (locales, root page, groups) back for the tests after a module of transactional tests:
+    a transactional test leaves the database flushed."""
+    yield
+    with django_db_blocker.unblock():
+        restore_migrated_state(migrated_state)
+
+
 def restore_migrated_state(migrated_state):
     """Empty the database and bring back the migrated state (locales, root page, groups).
 

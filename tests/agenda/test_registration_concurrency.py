@@ -33,14 +33,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def migrated_state_afterwards(migrated_state, django_db_blocker):
-    """The migrated state (locales, root page, groups) back for the tests after this module."""
-    yield
-    with django_db_blocker.unblock():
-        restore_migrated_state(migrated_state)
-
-
 @pytest.fixture
 def committed(migrated_state_afterwards, migrated_state):
     """The migrated state, which the previous test of this module emptied."""

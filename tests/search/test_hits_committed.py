@@ -10,7 +10,6 @@ from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from search.promotions import record_search
-from tests.conftest import restore_migrated_state
 
 pytestmark = [
     pytest.mark.skipif(
@@ -19,15 +18,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture(scope="module")
-def migrated_state_afterwards(migrated_state, django_db_blocker):
-    """The migrated state (locales, root page, groups) back for the tests after this module: a transactional
-    test leaves the database flushed."""
-    yield
-    with django_db_blocker.unblock():
-        restore_migrated_state(migrated_state)
 
 
 def test_a_search_is_recorded_in_a_transaction_of_its_own(migrated_state_afterwards):
