@@ -13,7 +13,6 @@ import django_filters
 
 from django import forms
 from django.conf import settings
-from django.db.models import Min
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -26,13 +25,14 @@ from cms.filters import (
     MAX_QUERY_LENGTH,
     ChoiceFilter,
     ReportingFilterSetMixin,
+    first_territory_expiry,
     localized_options,
     matching_ids,
     search_terms,
     territory_options,
 )
-from cms.models import Audience, TerritoryPage, Theme
-from cms.visibility import active_locale, visible_pages
+from cms.models import Audience, Theme
+from cms.visibility import active_locale
 
 PARAMETERS = [
     "q",
@@ -136,13 +136,12 @@ def filter_choices(request, locale):
 
     def build():
         source = Locale.get_default()
-        territories = visible_pages(request, TerritoryPage.objects.all(), locale=locale)
         return Choices(
             territories=territory_options(request, locale, source),
             types=localized_options(EventType, locale, source),
             themes=localized_options(Theme, locale, source),
             audiences=localized_options(Audience, locale, source),
-            until=territories.aggregate(until=Min("expire_at"))["until"],
+            until=first_territory_expiry(request, locale),
         )
 
     key_parts = (locale.language_code, source_code)

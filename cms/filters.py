@@ -16,7 +16,7 @@ import django_filters
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +66,13 @@ def territory_options(request, locale, source_locale):
         .values_list("value", "pk", "title")
     )
     return {value: (pk, title) for value, pk, title in rows}
+
+
+def first_territory_expiry(request, locale):
+    """When the first territory of ``locale`` that the visitor may see expires (None when none does): filter
+    choices that list the territories hold until then."""
+    territories = visible_pages(request, TerritoryPage.objects.all(), locale=locale)
+    return territories.aggregate(until=Min("expire_at"))["until"]
 
 
 def search_terms(text):

@@ -12,7 +12,7 @@ import django_filters
 
 from django import forms
 from django.conf import settings
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -26,14 +26,15 @@ from cms.filters import (
     LenientMultipleChoiceField,
     MultipleChoiceFilter,
     Option,
+    first_territory_expiry,
     localized_names,
     matching_ids,
     search_terms,
     territory_options,
 )
 from cms.maps import METROPOLISES
-from cms.models import DEPARTMENTS, TerritoryPage
-from cms.visibility import active_locale, visible_pages
+from cms.models import DEPARTMENTS
+from cms.visibility import active_locale
 from offers.models import OfferPage, OfferType, Sector
 
 # Towns of the region, besides the metropolises drawn on the map, that people often search around.
@@ -84,12 +85,11 @@ def filter_choices(request, locale):
 
     def build():
         source = Locale.get_default()
-        territories = visible_pages(request, TerritoryPage.objects.all(), locale=locale)
         return Choices(
             territories=territory_options(request, locale, source),
             types=[Option(t.slug, t.label) for t in localized_names(OfferType, locale, source).order_by("label")],
             sectors=[Option(s.slug, s.label) for s in localized_names(Sector, locale, source).order_by("label")],
-            until=territories.aggregate(until=Min("expire_at"))["until"],
+            until=first_territory_expiry(request, locale),
         )
 
     key_parts = (locale.language_code, source_code)
