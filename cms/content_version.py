@@ -73,12 +73,14 @@ def forget_content():
     cache.delete(VERSION_KEY)
 
 
-def per_version(request, name, build, valid=None):
+def per_version(request, name, build, valid=None, *, bounded=True):
     """``build()``, kept in this process until the content version changes: for small values that every page
     reads (the private sections, the locales), where even a cache round trip costs more than the value.
 
     A value for which ``valid(value)`` is false is built again, and not kept (a path that leads nowhere, an
-    expired list). Requests share the value: it must not be changed by any of them.
+    expired list). Requests share the value: it must not be changed by any of them. ``bounded=False`` keeps it
+    even past :data:`PER_VERSION_LIMIT`: for the few values whose names visitors cannot multiply and that cost
+    too much to build at every request (the listings' facet indexes).
     """
     global _built
     version = content_version(request)
@@ -90,6 +92,6 @@ def per_version(request, name, build, valid=None):
     value = build()
     if valid is not None and not valid(value):
         values.pop(name, None)
-    elif name in values or len(values) < PER_VERSION_LIMIT:
+    elif name in values or not bounded or len(values) < PER_VERSION_LIMIT:
         values[name] = value
     return value

@@ -1,35 +1,28 @@
 """The offer catalogue: one query path for the catalogue page, its map, its facets and its feeds.
 
-``build_catalogue(request, index_page)`` starts from what the visitor may see (``cms.visibility``),
-applies the :class:`~offers.filters.OfferFilterSet`, sorts, and exposes the rest lazily, so a feed that only
-reads ``.offers`` runs none of the facet or map queries. Every part runs a fixed number of queries,
-whatever the number of offers: one grouped query for the territory, type and department facets and the
-result count, one for the sector facet, one that sorts the ids of the filtered offers alone, and one for the
-cards of the page by id (with their image renditions prefetched) that the card cache (``cms.card_cache``)
-misses. The counts and the sorted ids are cached per query under the content version
-(``cms.content_cache``): a repeated query runs none of these.
+``build_catalogue(request, index_page)`` reads the request's parameters with the
+:class:`~offers.filters.OfferFilterSet` and exposes the rest lazily. The page (its count, facets and sorted ids)
+is answered by the facet index of the offers the visitor may see (``offers.offer_index``), which each app server
+builds in two queries per content version: any query runs no SQL for them. The cards of the page come from the
+card cache (``cms.card_cache``), those it misses in one query by id (image renditions prefetched). The feeds
+and exports read ``.offers``, a queryset of the same filters in SQL (``filter_queryset`` over the visible offers).
 
 The map's points are not on the page: up to a thousand of them weigh 200 KB, which every visitor would
 download and the server render before the first card shows. The map script fetches them from the catalogue's
 ``map/`` route (:meth:`OfferIndexPage.map_points_json`), one query, cached apart from the page.
 """
 
-import datetime
-import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property, partial, reduce
-from operator import and_, or_
+from functools import cached_property, partial
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Min, Q
+from django.db.models import F
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext_lazy as _
 
@@ -37,13 +30,11 @@ from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_langua
 from wagtail.models import Locale, Site
 
 from cms.card_cache import rendered_cards
-from cms.content_cache import visitor_key
 from cms.filters import Chip, Facet, FacetChoice, ListingUrlsMixin
 from cms.models import DEPARTMENTS
 from cms.models.pages import LISTING_PAGE_SIZE
 from cms.visibility import active_locale, visible_pages
 from offers.filters import (
-    COLUMN_FILTERS,
     DEFAULT_RADIUS_KM,
     MAX_RADIUS_KM,
     NEAR_PLACES,
@@ -54,45 +45,16 @@ from offers.filters import (
     OfferFilterSet,
 )
 from offers.models import OfferPage
+from offers.offer_index import NEWEST, offer_index
 
 MAX_MAP_POINTS = 1000
 CARD_TEMPLATE = "components/offer_card.html"
-# The sorted ids of a query are cached when there are at most this many (a few bytes each): beyond, a page of
-# cards sorts its ids in the database.
-MAX_CACHED_IDS = 20_000
-RESULTS_TIMEOUT = 60 * 60
-# Part of the cache key of :class:`Results`: a release that changes its fields changes this, so that it never
-# reads an entry of the previous shape (the content version stays the same across a deploy).
-RESULTS_FORMAT = 2
 # The parameters of the URLs the catalogue builds (chips, facets, pagination), in this order.
 URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
 # What a map point shows, read as plain values (model instances cost more than the query at 1,000 points).
 MAP_COLUMNS = ["title", "url_path", "latitude", "longitude", "commune"]
 # The paths ``wagtail_serve`` accepts (its URL pattern in wagtail.urls): ``reverse`` rejects any other.
 SERVE_PATH = re.compile(r"(?:[\w\-]+/)*" if WAGTAIL_APPEND_SLASH else r"[\w\-/]*")
-
-
-@dataclass
-class Results:
-    """What the catalogue caches per query: see :attr:`Catalogue._results`."""
-
-    groups: dict  # (territory_id, type slug, department) -> number of offers
-    sectors: dict  # sector slug -> number of offers
-    ids: list | None  # the pk of every filtered offer, in order, or None when too many to cache
-    until: datetime.datetime | None  # when the first counted offer expires
-
-
-def _tally(groups, column_filters, name=None):
-    """The number of offers that pass every filter, or ``{value of name's column: number}`` for the offers
-    that pass every filter but ``name`` (one of :data:`COLUMN_FILTERS`), from the :meth:`_query_groups`
-    groups and the active column filters."""
-    position = {column: i for i, column in enumerate(COLUMN_FILTERS)}
-    required = [(position[other], value) for other, value in column_filters.items() if other != name]
-    counts = Counter()
-    for key, number in groups.items():
-        if all(key[i] == value for i, value in required):
-            counts[key[position[name]] if name else None] += number
-    return counts if name else counts[None]
 
 
 def for_cards(offers, locale=None):
@@ -102,12 +64,11 @@ def for_cards(offers, locale=None):
 
 def sort_offers(offers, sort):
     """Order ``offers``: newest first (default), closing soonest first, or nearest first (needs ``near``)."""
-    newest = [F("first_published_at").desc(nulls_last=True), "-pk"]
     if sort == SORT_CLOSING:
-        return offers.order_by(F("expire_at").asc(nulls_last=True), *newest)
+        return offers.order_by(F("expire_at").asc(nulls_last=True), *NEWEST)
     if sort == SORT_NEAREST:
-        return offers.order_by("distance", *newest)
-    return offers.order_by(*newest)
+        return offers.order_by("distance", *NEWEST)
+    return offers.order_by(*NEWEST)
 
 
 class PageUrls:
@@ -177,8 +138,7 @@ class Catalogue(ListingUrlsMixin):
     map_path: str = ""  # the catalogue's map/ route
     url_parameters = URL_PARAMETERS
 
-    # The queries are built when first needed: a page whose counts and ids are cached needs none of them,
-    # and building them (visibility, filters, sort) costs more than reading that cache.
+    # The queries are built when first needed (feeds, exports, the map): the page itself reads the index.
 
     @cached_property
     def base(self):
@@ -187,7 +147,7 @@ class Catalogue(ListingUrlsMixin):
 
     @cached_property
     def sorted_offers(self):
-        """The visible offers that pass the filters, sorted (the cards of a page are fetched by id)."""
+        """The visible offers that pass the filters, sorted, in SQL (the feeds, the exports, the map)."""
         return sort_offers(self.filterset.filter_queryset(self.base), self.filterset.sort)
 
     @cached_property
@@ -221,22 +181,30 @@ class Catalogue(ListingUrlsMixin):
         return self.sorted_offers
 
     @cached_property
+    def index(self):
+        """The facet index of the offers the visitor may see (``offers.offer_index``)."""
+        return offer_index(self.request, self.locale)
+
+    @cached_property
+    def _rows(self):
+        """The index's rows of the offers that pass every filter."""
+        return self.index.rows(self.filterset)
+
+    @cached_property
+    def sorted_ids(self):
+        """The pk of every offer that passes the filters, in the order asked for."""
+        return self.index.sorted_pks(self._rows, self.filterset.sort, self.filterset)
+
+    @cached_property
     def page(self):
         """The requested page of offers (the last one if the number is too high), as their cards' HTML.
 
-        The count comes from the facet query. The page's offers are picked from the sorted ids (cached with
-        the counts), then their cards read from the card cache (``cms.card_cache``), those missing fetched by
-        id: sorting thousands of rows as wide as a card costs more than both queries.
+        The page's offers are picked from the sorted ids the index gives, then their cards read from the card
+        cache (``cms.card_cache``), those missing fetched by id.
         """
-        all_ids = self._results.ids
-        paginator = Paginator(self.offers if all_ids is None else all_ids, LISTING_PAGE_SIZE)
-        paginator.count = self.count  # a cached property of Paginator: this saves its COUNT query
+        paginator = Paginator(self.sorted_ids, LISTING_PAGE_SIZE)
         page = paginator.get_page(self.values.get("page", 1))
-        start, stop = (page.number - 1) * paginator.per_page, page.number * paginator.per_page
-        if all_ids is not None:
-            ids = all_ids[start:stop]
-        else:
-            ids = list(self.sorted_offers.values_list("pk", flat=True)[start:stop])
+        ids = list(page.object_list)
         cards = rendered_cards(self.request, CARD_TEMPLATE, ids, self._fetch_cards, as_name="offer", heading_level="h3")
         page.object_list = [cards[pk] for pk in ids if pk in cards]
         return page
@@ -246,8 +214,8 @@ class Catalogue(ListingUrlsMixin):
 
     @cached_property
     def count(self):
-        """The number of offers that pass every filter (counted with the facets)."""
-        return self._tally()
+        """The number of offers that pass every filter."""
+        return self._rows.bit_count()
 
     @cached_property
     def map_points(self):
@@ -263,76 +231,9 @@ class Catalogue(ListingUrlsMixin):
 
     # Facets ----------------------------------------------------------------------------------------------
 
-    def _others(self, name):
-        """The visible offers filtered by every filter except ``name``, unordered (for GROUP BY)."""
-        return self.filterset.filter_queryset(self.base, exclude=name).order_by()
-
-    @cached_property
-    def _column_filters(self):
-        """The active :data:`COLUMN_FILTERS` as ``{name: the value their column must equal}``."""
-        filterset = self.filterset
-        return {name: filterset.column_value(name, self.values[name]) for name in COLUMN_FILTERS if name in self.values}
-
-    @cached_property
-    def _results(self):
-        """The facet counts and the sorted ids, computed by :meth:`_compute_results` or read from the cache.
-
-        The entry is keyed on the content version (any page or term change replaces it), the visitor's
-        private sections, the language and the canonical query (filters and sort, not the page number); it
-        is used until the first of the offers it counted expires.
-        """
-        name = f"offer-results-{RESULTS_FORMAT}"
-        key = visitor_key(self.request, name, self.locale.language_code, self._query_digest)
-        results = cache.get(key)
-        if results is None or (results.until is not None and timezone.now() >= results.until):
-            results = self._compute_results()
-            cache.set(key, results, RESULTS_TIMEOUT)
-        return results
-
-    @cached_property
-    def _query_digest(self):
-        return hashlib.sha256(self.query().encode()).hexdigest()[:32]
-
-    def _compute_results(self):
-        """Two grouped queries for the facets and the count, one for the sorted ids."""
-        groups, until = self._query_groups()
-        sectors, sectors_until = self._query_sectors()
-        count = _tally(groups, self._column_filters)
-        ids = None if count > MAX_CACHED_IDS else list(self.sorted_offers.values_list("pk", flat=True))
-        expiries = [moment for moment in (until, sectors_until) if moment is not None]
-        return Results(groups=groups, sectors=sectors, ids=ids, until=min(expiries, default=None))
-
-    def _query_groups(self):
-        """``{(territory_id, type slug, department): number of offers}`` for the facets and the result count,
-        and the first expiry among these offers.
-
-        Territory, type and department each compare one column (:data:`COLUMN_FILTERS`), so the offers
-        counted by each of these facets (every filter but its own) and the results (every filter) are groups
-        of one GROUP BY on these columns, over the offers that pass the other filters and all the active
-        column filters but one at most (an offer failing two of them counts nowhere).
-        """
-        offers = self.filterset.filter_queryset(self.base, exclude=COLUMN_FILTERS).order_by()
-        conditions = [Q(**{COLUMN_FILTERS[name]: value}) for name, value in self._column_filters.items()]
-        if len(conditions) > 1:
-            all_but_one = [reduce(and_, conditions[:i] + conditions[i + 1 :]) for i in range(len(conditions))]
-            offers = offers.filter(reduce(or_, all_but_one))
-        rows = list(offers.values_list(*COLUMN_FILTERS.values()).annotate(n=Count("pk"), until=Min("expire_at")))
-        return {tuple(row[:-2]): row[-2] for row in rows}, min((row[-1] for row in rows if row[-1]), default=None)
-
-    def _query_sectors(self):
-        """``{sector slug: number of offers}`` over every filter but ``sector``, and their first expiry."""
-        # Distinct offers: translations of a term share its slug.
-        rows = list(
-            self._others("sector")
-            .values("sectors__slug")
-            .annotate(n=Count("pk", distinct=True), until=Min("expire_at"))
-            .values_list("sectors__slug", "n", "until")
-        )
-        return {slug: n for slug, n, _until in rows}, min((until for *_, until in rows if until), default=None)
-
-    def _tally(self, name=None):
-        """See :func:`_tally`."""
-        return _tally(self._results.groups, self._column_filters, name)
+    def _counts(self, name):
+        """``{value: number of offers}`` for the facet ``name``, over the offers that pass every other filter."""
+        return self.index.counts(self.index.rows(self.filterset, exclude=name), name)
 
     def _facet(self, name, options, counts):
         """Build a facet from ``options`` (value, label) and ``counts`` (value -> number of offers)."""
@@ -353,22 +254,23 @@ class Catalogue(ListingUrlsMixin):
 
     @cached_property
     def facets(self):
-        """Territory, type, sectors and department, each with counts over the other filters (two queries)."""
-        by_territory = self._tally("territory")
+        """Territory, type, sectors and department, each with counts over the other filters."""
+        by_territory = self._counts("territory")
         territories = self.filterset.territories
-        by_sector = self._results.sectors
         return {
             "territory": self._facet(
                 "territory",
                 [(value, title) for value, (_pk, title) in territories.items()],
                 {value: by_territory.get(pk, 0) for value, (pk, _title) in territories.items()},
             ),
-            "type": self._facet("type", [(o.value, o.label) for o in self.filterset.types], self._tally("type")),
-            "sector": self._facet("sector", [(o.value, o.label) for o in self.filterset.sectors], by_sector),
+            "type": self._facet("type", [(o.value, o.label) for o in self.filterset.types], self._counts("type")),
+            "sector": self._facet(
+                "sector", [(o.value, o.label) for o in self.filterset.sectors], self._counts("sector")
+            ),
             "department": self._facet(
                 "department",
                 [(code, f"{code} – {name}") for code, name in DEPARTMENTS],
-                self._tally("department"),
+                self._counts("department"),
             ),
         }
 

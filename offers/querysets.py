@@ -64,12 +64,24 @@ class OfferQuerySet(PageQuerySet):
 
         A bounding box on the indexed coordinates discards far offers before the trigonometry runs.
         """
-        lat_delta = radius_km / 111.2
-        lng_delta = radius_km / (111.2 * max(math.cos(math.radians(float(latitude))), 0.01))
-        boxed = self.filter(
-            latitude__gte=latitude - lat_delta,
-            latitude__lte=latitude + lat_delta,
-            longitude__gte=longitude - lng_delta,
-            longitude__lte=longitude + lng_delta,
-        )
+        south, north, west, east = bounding_box(latitude, longitude, radius_km)
+        boxed = self.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
         return boxed.with_distance(latitude, longitude).filter(distance__lte=radius_km)
+
+
+# The same two computations in Python, for the catalogue's facet index (``offers.offer_index``): an offer is near
+# a town there exactly when ``near`` finds it.
+
+
+def bounding_box(latitude, longitude, radius_km):
+    """``(south, north, west, east)`` of a box holding every point within ``radius_km`` of the point."""
+    lat_delta = radius_km / 111.2
+    lng_delta = radius_km / (111.2 * max(math.cos(math.radians(float(latitude))), 0.01))
+    return latitude - lat_delta, latitude + lat_delta, longitude - lng_delta, longitude + lng_delta
+
+
+def distance_km(latitude, longitude, other_latitude, other_longitude):
+    """The great-circle distance of :meth:`OfferQuerySet.with_distance`, by the same formula."""
+    lat, lng, other_lat, other_lng = map(math.radians, (latitude, longitude, other_latitude, other_longitude))
+    cosine = math.cos(lat) * math.cos(other_lat) * math.cos(other_lng - lng) + math.sin(lat) * math.sin(other_lat)
+    return math.acos(min(cosine, 1.0)) * EARTH_RADIUS_KM
