@@ -1,30 +1,23 @@
 """The agenda for one request: one query path for the list, the month grid, the facets and the feeds.
 
-``build_agenda(request, index_page)`` starts from the dates of the pages the visitor may see
-(``cms.visibility``), applies the :class:`~agenda.filters.EventDateFilterSet`, chooses the time window
-(upcoming, the archive, or the range the visitor asked for) and exposes the rest lazily, so a feed that
-only reads ``.dates`` runs none of the facet or grid queries. Every part runs a fixed number of queries
-whatever the number of dates: one aggregate per facet, one page of dates (SQL pagination, ids and starts;
-their cards come from the card cache, ``cms.card_cache``, and those it misses in one more query), one query
-for a month's grid (at most :data:`GRID_PER_DAY` dates per day, ranked in SQL).
-
-The facet counts and the number of dates are cached per query (:attr:`Agenda._counts`): they are the
-aggregates over every visible date, the cost of the page at 20,000 dates, and the same for every visitor
-asking the same thing until a date ends or the content changes. The ids of the first :data:`HEAD_PAGES` pages
-are cached with them: those pages run no query once their cards are cached.
+``build_agenda(request, index_page)`` reads the request's parameters with the
+:class:`~agenda.filters.EventDateFilterSet`, chooses the time window (upcoming, the archive, or the range the
+visitor asked for) and exposes the rest lazily. The list (its count, facet counts and page of dates) is answered
+by the facet index of the dates the visitor may see (``agenda.date_index``), which each app server builds in a
+few queries per content version: any query runs no SQL for them. The cards come from the card cache
+(``cms.card_cache``), those it misses in one query by id. The feeds read ``.dates`` and the month grid its own
+query (at most :data:`GRID_PER_DAY` dates per day, ranked in SQL): both filter in SQL, with the same filterset.
 """
 
 import calendar
 import datetime
-import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import groupby
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Min, Q, Value, Window
+from django.db.models import Count, F, Value, Window
 from django.db.models.functions import Greatest, RowNumber, TruncDate
 from django.http import HttpRequest
 from django.utils import timezone
@@ -32,40 +25,22 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from agenda.date_index import date_index, visible_dates
 from agenda.filters import MODE_CHOICES, PARAMETERS, VIEW_LIST, VIEW_MONTH, EventDateFilterSet, month_bounds
-from agenda.models import EventDate, EventPage
+from agenda.models import EventDate
 from agenda.models.events import PARIS
+from cms import bitsets
 from cms.card_cache import rendered_cards
-from cms.content_cache import visitor_key
 from cms.filters import Chip, Facet, FacetChoice, ListingUrlsMixin
 from cms.models.pages import LISTING_PAGE_SIZE
-from cms.visibility import active_locale, visible_pages
+from cms.visibility import active_locale
 
 GRID_PER_DAY = 3
-# How many pages of the list are cached with its counts, as (pk, start): most visitors read no further.
-HEAD_PAGES = 5
 CARD_TEMPLATE = "components/event_card.html"
 # The parameters of the URLs the agenda builds (chips, facets, pagination, feeds), in this order.
 URL_PARAMETERS = [name for name in PARAMETERS if name != "page"]
 # What a calendar subscription does not pass on: the page number, the view, and the time window.
 NOT_IN_FEEDS = {"page", "view", "past", "month"}
-COUNTS_TIMEOUT = 60 * 60  # seconds; a change of content replaces the version at once anyway
-# Part of the cache key of :class:`Counts`: a release that changes its fields changes this, so that it never
-# reads an entry of the previous shape (the content version stays the same across a deploy).
-COUNTS_FORMAT = 2
-# The facets and the column each counts the dates by.
-FACET_COLUMNS = {
-    "territory": "page__territory_id",
-    "type": "page__event_type__slug",
-    "theme": "page__themes__slug",
-    "audience": "page__audiences__slug",
-}
-
-
-def visible_dates(request, locale=None):
-    """The dates of every event page the visitor may see, in ``locale`` (default: the active one)."""
-    pages = visible_pages(request, EventPage.objects.all(), locale=locale or active_locale(request))
-    return EventDate.objects.of_pages(pages)
 
 
 @dataclass
@@ -96,16 +71,6 @@ class GridDay:
     @property
     def more(self):
         return self.total - len(self.dates)
-
-
-@dataclass
-class Counts:
-    """What the agenda caches per query: see :attr:`Agenda._counts`."""
-
-    facets: dict  # facet name -> {column value: number of dates}
-    total: int  # the number of dates of the list
-    until: datetime.datetime | None  # when a visible date ends or a visible event expires, changing them
-    head: list  # (pk, start) of the list's first dates, in order: its first pages need no query
 
 
 @dataclass
@@ -218,27 +183,37 @@ class Agenda(ListingUrlsMixin):
     # The list --------------------------------------------------------------------------------------------
 
     @cached_property
-    def page(self):
-        """The requested page of dates, as their cards' HTML: their ids (and starts) read from the first
-        pages cached with the counts, or picked by a narrow query further on, then their cards read from the
-        card cache (``cms.card_cache``), those missing fetched by id.
+    def index(self):
+        """The facet index of the dates the visitor may see (``agenda.date_index``)."""
+        return date_index(self.request, self.locale)
 
-        PostgreSQL takes longer to plan the card query's seven joins around the visibility subquery (16 ms
-        at 20,000 dates) than to run it; without the subquery, and with ids alone, both plan in 2 ms.
-        """
-        counts = self._counts
-        # The paginator counts from the cache; the rows of its page are read here, from the head or the database.
-        paginator = Paginator(counts.head, LISTING_PAGE_SIZE)
-        paginator.count = counts.total  # a cached property of Paginator: this saves its COUNT query
+    @cached_property
+    def _window(self):
+        """The index's rows in the time window (see :meth:`windowed`)."""
+        index = self.index
+        if self.past:
+            return index.every_row ^ index.ending_from(self.now)
+        if "start" in self.values or "month" in self.values:
+            return index.every_row
+        return index.ending_from(self.now)
+
+    @cached_property
+    def _listed_rows(self):
+        """The index's rows of the list, in its order: chronological, or newest first in the archive."""
+        rows = bitsets.members(self.index.rows(self.filterset) & self._window, range(self.index.size))
+        return rows[::-1] if self.past else rows
+
+    @cached_property
+    def page(self):
+        """The requested page of dates, as their cards' HTML: their ids and starts read from the index, their
+        cards from the card cache (``cms.card_cache``), those missing fetched by id."""
+        index = self.index
+        paginator = Paginator(self._listed_rows, LISTING_PAGE_SIZE)
         page = paginator.get_page(self.values.get("page", 1))
-        start, stop = (page.number - 1) * paginator.per_page, page.number * paginator.per_page
-        if stop <= len(counts.head) or counts.total <= len(counts.head):
-            rows = counts.head[start:stop]
-        else:
-            rows = list(self.ordered[start:stop].values_list("pk", "start"))
-        ids = [pk for pk, _start in rows]
+        rows = list(page.object_list)
+        ids = [index.pks[row] for row in rows]
         cards = rendered_cards(self.request, CARD_TEMPLATE, ids, self._fetch_cards, as_name="date", heading_level="h3")
-        page.object_list = [Card(cards[pk], start) for pk, start in rows if pk in cards]
+        page.object_list = [Card(cards[index.pks[row]], index.starts[row]) for row in rows if index.pks[row] in cards]
         return page
 
     def _fetch_cards(self, ids):
@@ -331,41 +306,11 @@ class Agenda(ListingUrlsMixin):
 
     # Facets ----------------------------------------------------------------------------------------------
 
-    def _others(self, name):
-        """The dates in the window, filtered by every filter except ``name``, unordered (for GROUP BY)."""
-        return self.windowed(self.filterset.filter_queryset(self.base, exclude=name)).order_by()
-
-    def _count_by(self, name, column):
-        return dict(self._others(name).values(column).annotate(n=Count("pk")).values_list(column, "n"))
-
-    @cached_property
-    def _counts(self):
-        """The facet counts and the number of dates, computed by :meth:`_compute_counts` or read from the cache.
-
-        The entry is keyed on the content version (any page, date or term change replaces it), the visitor's
-        private sections, the language and the canonical query (filters and time window, not the page number
-        nor the view), and used until the first moment the counted dates can change without an edit: the
-        next end of a visible date (it leaves the upcoming list, enters the archive) or the next expiry of a
-        visible event.
-        """
-        digest = hashlib.sha256(self.query(view=None).encode()).hexdigest()[:32]
-        key = visitor_key(self.request, f"agenda-counts-{COUNTS_FORMAT}", self.locale.language_code, digest)
-        counts = cache.get(key)
-        if counts is None or (counts.until is not None and timezone.now() >= counts.until):
-            counts = self._compute_counts()
-            cache.set(key, counts, COUNTS_TIMEOUT)
-        return counts
-
-    def _compute_counts(self):
-        facets = {name: self._count_by(name, column) for name, column in FACET_COLUMNS.items()}
-        total = self.windowed(self.filtered).order_by().count()
-        # Visible pages are not expired yet: their first expiry is in the future, as the next end counted here.
-        moments = self.base.order_by().aggregate(
-            end=Min("end", filter=Q(end__gte=self.now)), expiry=Min("page__expire_at")
-        )
-        until = min((moment for moment in moments.values() if moment is not None), default=None)
-        head = list(self.ordered.values_list("pk", "start")[: HEAD_PAGES * LISTING_PAGE_SIZE])
-        return Counts(facets=facets, total=total, until=until, head=head)
+    def _counts(self, name):
+        """``{value: number of dates}`` for the facet ``name``, over the dates in the window that pass every
+        other filter."""
+        index = self.index
+        return index.counts(index.rows(self.filterset, exclude=name) & self._window, name)
 
     def _facet(self, name, options, counts):
         field = self.filterset.form.fields[name]
@@ -385,8 +330,7 @@ class Agenda(ListingUrlsMixin):
     @cached_property
     def facets(self):
         """Territory, type, theme and audience, each with its number of dates over the other filters."""
-        counts = self._counts.facets
-        by_territory = counts["territory"]
+        by_territory = self._counts("territory")
         territories = self.filterset.territories
         return {
             "territory": self._facet(
@@ -397,17 +341,17 @@ class Agenda(ListingUrlsMixin):
             "type": self._facet(
                 "type",
                 [(o.value, o.label) for o in self.filterset.types],
-                counts["type"],
+                self._counts("type"),
             ),
             "theme": self._facet(
                 "theme",
                 [(o.value, o.label) for o in self.filterset.themes],
-                counts["theme"],
+                self._counts("theme"),
             ),
             "audience": self._facet(
                 "audience",
                 [(o.value, o.label) for o in self.filterset.audiences],
-                counts["audience"],
+                self._counts("audience"),
             ),
         }
 

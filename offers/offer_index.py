@@ -4,9 +4,9 @@ held in each app server for the content version.
 A query of the catalogue, asked before or not, is then answered without SQL: its filters are sets of rows
 (``cms.bitsets``) intersected, a facet's counts one intersection and one popcount per choice, its order a pass
 over the rows. In SQL the same answer took three grouped queries over every visible offer (30 to 70 ms at 10,000
-offers) for every new combination of filters. The index is built in two queries (the offers, their sectors),
-once per content version, language and set of private sections in each app server, and again when its first
-offer expires.
+offers) for every new combination of filters. The index is built in a few queries (the offers' own columns, their
+sectors, the terms by id), once per content version, language and set of private sections in each app server,
+and again when its first offer expires (``cms.facet_index``).
 
 The filters' SQL form stays in :class:`offers.filters.OfferFilterSet`: the feeds, the exports and the map build
 their queries with it. Both must keep the same meaning; ``tests/offers/test_offer_index.py`` compares them.
@@ -17,14 +17,10 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django_filters.constants import EMPTY_VALUES
-
 from django.db.models import F
-from django.utils import timezone
 
 from cms import bitsets
-from cms.content_cache import visitor_key
-from cms.content_version import per_version
+from cms.facet_index import FacetIndex, kept_index
 from cms.filters import search_terms
 from cms.models import TerritoryPage
 from cms.visibility import visible_pages
@@ -47,7 +43,7 @@ class Near:
 
 
 @dataclass
-class OfferIndex:
+class OfferIndex(FacetIndex):
     """What the catalogue reads of the visible offers of one language, row ``i`` being the ``i``-th newest."""
 
     pks: list
@@ -60,29 +56,10 @@ class OfferIndex:
     def __post_init__(self):
         self.row_of = {pk: row for row, pk in enumerate(self.pks)}
 
-    @property
-    def size(self):
-        return len(self.pks)
-
-    def current(self):
-        return self.until is None or timezone.now() < self.until
-
-    # Filters ---------------------------------------------------------------------------------------------
-
-    def rows(self, filterset, exclude=()):
-        """The rows that pass every valid filter of ``filterset`` but ``exclude`` (``filter_queryset``'s rule)."""
-        exclude = {exclude} if isinstance(exclude, str) else set(exclude)
-        filterset.is_valid()
-        rows = bitsets.full(self.size)
-        for name, value in filterset.form.cleaned_data.items():
-            if name in filterset.filters and name not in exclude and value not in EMPTY_VALUES:
-                rows &= self._rows_for(filterset, name, value)
-        return rows
-
-    def _rows_for(self, filterset, name, value):
+    def rows_for(self, filterset, name, value):
         if name == "q":
             if not search_terms(value):
-                return bitsets.full(self.size)  # punctuation only: ignored, as in SQL
+                return self.every_row  # punctuation only: ignored, as in SQL
             row_of = self.row_of
             found = (row_of.get(pk) for pk in filterset.search_ids(value))
             return bitsets.from_positions((row for row in found if row is not None), self.size)
@@ -109,11 +86,7 @@ class OfferIndex:
             self._near[key] = Near(bitsets.from_positions(distances, self.size), distances)
         return self._near[key]
 
-    # Answers ---------------------------------------------------------------------------------------------
-
-    def counts(self, rows, name):
-        """``{value: number of offers of rows with it}`` for the facet ``name``."""
-        return {value: (rows & members).bit_count() for value, members in self.by_value[name].items()}
+    # Order -----------------------------------------------------------------------------------------------
 
     def sorted_pks(self, rows, sort, filterset):
         """The pks of ``rows`` in the catalogue's ``sort`` order, newest first among equals (as ``sort_offers``)."""
@@ -170,9 +143,4 @@ def build_offer_index(request, locale):
 def offer_index(request, locale):
     """The index of the offers the visitor of ``request`` may see in ``locale``, built once per content version in
     this process (and again when its first offer expires)."""
-    key = visitor_key(request, "offer-index", locale.language_code)
-
-    def build():
-        return build_offer_index(request, locale)
-
-    return per_version(request, ("offer-index", key), build, valid=OfferIndex.current, bounded=False)
+    return kept_index(request, "offer-index", locale, lambda: build_offer_index(request, locale))

@@ -49,7 +49,7 @@ def test_a_warm_agenda_page_runs_no_query_for_its_dates_nor_for_their_cards(clie
     with CaptureQueriesContext(connection) as warm:
         response = client.get("/fr/agenda/")
     assert card_titles(response, ".agenda-list") == [tree["event"].title]
-    # The first pages' ids and starts are cached with the counts (agenda.listing.HEAD_PAGES).
+    # The dates' ids and starts come from the agenda's index (agenda.date_index).
     assert [q["sql"] for q in warm.captured_queries if '"agenda_eventdate"' in q["sql"]] == []
     assert queries_on(warm, "agenda_eventpage") == []
 
