@@ -20,6 +20,7 @@ from itertools import chain
 from agenda.filters import MODE_ONLINE, month_bounds, paris_midnight
 from agenda.models import AttendanceMode, EventDate, EventPage, EventType
 from cms import bitsets
+from cms.bulk_rows import value_rows
 from cms.facet_index import FacetIndex, kept_index
 from cms.filters import search_terms
 from cms.models import Audience, Theme
@@ -97,22 +98,26 @@ def visible_dates(request, locale=None):
 
 
 def build_date_index(request, locale):
-    """The visible dates, chronological; their events' values; the terms by id (a few rows each): joins would widen
-    the 20,000 rows the index reads."""
+    """The visible dates, chronological; the visible events' values; the terms by id (a few rows each): joins
+    would widen the 20,000 rows the index reads."""
     dates = visible_dates(request, locale)
-    rows = list(dates.chronological().values_list("pk", "start", "end", "page_id"))
+    rows = value_rows(dates.chronological().values_list("pk", "start", "end", "page_id"))
     size = len(rows)
     rows_of_page = {}
     for number, (_pk, _start, _end, page_id) in enumerate(rows):
         rows_of_page.setdefault(page_id, []).append(number)
-    events = EventPage.objects.filter(pk__in=rows_of_page).values_list(
-        "pk", "territory_id", "event_type_id", "attendance_mode", "is_free", "expire_at"
+    events = value_rows(
+        visible_pages(request, EventPage.objects.all(), locale=locale).values_list(
+            "pk", "territory_id", "event_type_id", "attendance_mode", "is_free", "expire_at"
+        )
     )
     type_slugs = dict(EventType.objects.values_list("pk", "slug"))
     members = {name: {} for name in ["territory", "type", "theme", "audience", "mode", "free"]}
     expiries = []
     for pk, territory_id, type_id, mode, is_free, expire_at in events:
-        page_rows = rows_of_page[pk]
+        page_rows = rows_of_page.get(pk)
+        if page_rows is None:
+            continue  # an event without dates lists nothing
         for name, value in [
             ("territory", territory_id),
             ("type", type_slugs.get(type_id)),
