@@ -55,11 +55,13 @@ class DateIndex(FacetIndex):
     def ending_from(self, moment):
         """The rows of the dates that end at ``moment`` or later."""
         first = bisect_left(self.sorted_ends, moment)
-        if first not in self._ending:
+        rows = self._ending.get(first)
+        if rows is None:
+            rows = bitsets.from_positions(self.by_end[first:], self.size)
             if len(self._ending) >= MAX_ENDING_MEMOS:
                 self._ending.clear()
-            self._ending[first] = bitsets.from_positions(self.by_end[first:], self.size)
-        return self._ending[first]
+            self._ending[first] = rows
+        return rows
 
     def next_end(self, moment):
         """The first end at ``moment`` or later, when the upcoming dates change next (None when none)."""

@@ -14,7 +14,7 @@ their queries with it. Both must keep the same meaning; ``tests/offers/test_offe
 
 import datetime
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 
 from django.db.models import F
@@ -72,7 +72,8 @@ class OfferIndex(FacetIndex):
     def near(self, place, radius_km):
         """The rows within ``radius_km`` of the town ``place`` (a :data:`NEAR_PLACES` slug), as ``near`` finds them."""
         key = (place, radius_km)
-        if key not in self._near:
+        near = self._near.get(key)
+        if near is None:
             _name, latitude, longitude = NEAR_PLACES[place]
             south, north, west, east = bounding_box(latitude, longitude, radius_km)
             distances = {}
@@ -81,22 +82,25 @@ class OfferIndex(FacetIndex):
                     distance = distance_km(latitude, longitude, *point)
                     if distance <= radius_km:
                         distances[row] = distance
+            near = Near(bitsets.from_positions(distances, self.size), distances)
             if len(self._near) >= MAX_NEAR_MEMOS:
-                self._near.clear()
-            self._near[key] = Near(bitsets.from_positions(distances, self.size), distances)
-        return self._near[key]
+                self._near.clear()  # requests share the index: each keeps the value it computed
+            self._near[key] = near
+        return near
 
     # Order -----------------------------------------------------------------------------------------------
+
+    @cached_property
+    def by_closing(self):
+        """Every row, closing soonest first (those that never close last), newest first among equals."""
+        expiries = self.expiries
+        return sorted(range(self.size), key=lambda row: (expiries[row] is None, expiries[row] or 0, row))
 
     def sorted_pks(self, rows, sort, filterset):
         """The pks of ``rows`` in the catalogue's ``sort`` order, newest first among equals (as ``sort_offers``)."""
         if sort == SORT_CLOSING:
             flags = bitsets.flags(rows, self.size)
-            by_expiry = sorted(
-                (row for row in range(self.size) if flags[row]),
-                key=lambda row: (self.expiries[row] is None, self.expiries[row] or 0, row),
-            )
-            return [self.pks[row] for row in by_expiry]
+            return [self.pks[row] for row in self.by_closing if flags[row]]
         if sort == SORT_NEAREST:
             distances = self.near(filterset.values["near"], filterset.radius).distances
             nearest = sorted(bitsets.members(rows, range(self.size)), key=lambda row: (distances[row], row))
