@@ -114,6 +114,6 @@ def generate_dates(page, now=None):
     )
     EventDate.objects.filter(pk__in=stale).delete()
     if added or stale:
-        # Bulk writes send no signal: the cached agenda counts (agenda.listing) must be recomputed.
+        # Bulk writes send no signal: the agenda's facet index (agenda.date_index) must be built again.
         content_changed()
     return len(added), len(stale)

@@ -44,10 +44,10 @@ def give_new_seats_to_the_waiting_list(sender, instance, **kwargs):
         fill_free_seats(date)
 
 
-# --- Cached agenda counts (issue 9, scale) ---------------------------------------------------------------
+# --- The agenda's index and cached lists (issue 9, scale) -----------------------------------------------------------
 @receiver([post_save, post_delete], sender=EventDate, dispatch_uid="agenda.signals.forget_content_on_date_change")
 def forget_content_on_date_change(sender, instance, **kwargs):
-    """A date is content: the agenda's cached counts (``agenda.listing``) and lists must not outlive it.
+    """A date is content: the agenda's facet index (``agenda.date_index``) and lists must not outlive it.
 
     Publishing a page replaces the content version already; this covers dates written on their own
     (registrations' status changes, the admin's date snippets, a script). Bulk writes send no signal:

@@ -14,10 +14,12 @@ and a cached anonymous page within 2× of it.
 3. The measures: one ``requests.Session``, sequential; each row's URLs are requested in turn, a warm-up
    round first, then ``BENCH_SCALE_REQUESTS`` (60) timed requests, each right after a timed request of the
    trivial view: a row's ratio is its median over the median of its own trivial requests (same load).
-   "Uncached" means no full-page cache: the site's own data caches (site frame, filter choices, catalogue
-   and agenda counts, see ``cms.content_cache``) work as in production, warm after the warm-up round, as
-   they are for the second visitor asking the same thing. The "cold" rows drop the content version before
-   every request (what the first request after any publication costs), for information; same 5× bar.
+   "Uncached" means no full-page cache: the site's own data (site frame, filter choices and cards, see
+   ``cms.content_cache``; the facet indexes of the catalogue and the agenda, ``cms.facet_index``) work as in
+   production, warm after the warm-up round. No row reads a per-query result: the indexes answer any filters,
+   a combination first asked as fast as a repeated one (a search's matching ids are cached per words). The
+   "cold" rows drop the content version before every request (what the first request after any publication
+   costs: the indexes built again, the frame and cards rendered again), for information; same 5× bar.
 4. Queries per page: each URL once more in this process through Django's test client, with
    ``CaptureQueriesContext``, data caches warm and then cold.
 
