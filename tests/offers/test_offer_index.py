@@ -86,7 +86,7 @@ queries = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=queries, english=st.booleans())
 def test_the_index_answers_as_the_sql_filters(client, data, query, english):
     params = {name: value for name, value in query.items() if value not in (None, [])}
