@@ -63,11 +63,6 @@ class DateIndex(FacetIndex):
             self._ending[first] = rows
         return rows
 
-    def next_end(self, moment):
-        """The first end at ``moment`` or later, when the upcoming dates change next (None when none)."""
-        first = bisect_left(self.sorted_ends, moment)
-        return self.sorted_ends[first] if first < self.size else None
-
     # Filters ---------------------------------------------------------------------------------------------
 
     def rows_for(self, filterset, name, value):
