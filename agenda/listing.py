@@ -213,7 +213,8 @@ class Agenda(ListingUrlsMixin):
         rows = list(page.object_list)
         ids = [index.pks[row] for row in rows]
         cards = rendered_cards(self.request, CARD_TEMPLATE, ids, self._fetch_cards, as_name="date", heading_level="h3")
-        page.object_list = [Card(cards[index.pks[row]], index.starts[row]) for row in rows if index.pks[row] in cards]
+        listed = zip(ids, rows, strict=True)
+        page.object_list = [Card(cards[pk], index.starts[row]) for pk, row in listed if pk in cards]
         return page
 
     def _fetch_cards(self, ids):

@@ -3,7 +3,7 @@
 ``build_catalogue(request, index_page)`` reads the request's parameters with the
 :class:`~offers.filters.OfferFilterSet` and exposes the rest lazily. The page (its count, facets and sorted ids)
 is answered by the facet index of the offers the visitor may see (``offers.offer_index``), which each app server
-builds in two queries per content version: any query runs no SQL for them. The cards of the page come from the
+builds in a few queries per content version: any query runs no SQL for them. The cards of the page come from the
 card cache (``cms.card_cache``), those it misses in one query by id (image renditions prefetched). The feeds
 and exports read ``.offers``, a queryset of the same filters in SQL (``filter_queryset`` over the visible offers).
 
